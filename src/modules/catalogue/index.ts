@@ -1,0 +1,8 @@
+/**
+ * catalogue: the strategy's own content (purpose, objectives, strategic areas, national areas, measures, basic
+ * measures, actors) as versioned, cited editions loaded from data/catalogue/, served read-only to everyone.
+ */
+export { catalogueRoutes } from './catalogue-routes.js';
+export { getEdition, listEditions, importEditionFolder, syncShippedEditions } from './catalogue-service.js';
+export { filterMeasures, presentMeasure, compareMeasureIds, type MeasureView } from './measure-query.js';
+export type * from './types.js';

@@ -1,0 +1,27 @@
+/**
+ * Opens the database: embedded PGlite (a folder on disk, or in memory for tests) by default, a PostgreSQL server
+ * when DATABASE_URL is set. Both speak the same SQL, so there is one schema and one set of migrations.
+ */
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import { PgliteDialect } from './pglite-driver.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+// int8 (counts, bigserial ids) as JS numbers: our counts stay far below 2^53. numeric stays a string.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export async function openDatabase(config: DatabaseConfig | { kind: 'memory' }): Promise<Db> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const dataDir = config.kind === 'pglite' ? config.dataDir : undefined;
+  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { 20: (v: string) => Number(v) } });
+  return new Kysely<Database>({ dialect: new PgliteDialect(client) });
+}
