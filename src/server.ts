@@ -38,7 +38,8 @@ export async function startServer(config: AppConfig): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
-  const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   log('');
   log(`Varde is running${config.demo ? ' in DEMO mode' : ''}: open ${config.publicUrl}`);
   log(`  database: ${where}`);

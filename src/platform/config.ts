@@ -72,13 +72,17 @@ function readOidc(env: Env): OidcConfig | null {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, env.VARDE_DATA_DIR ?? '.varde');
   const url = env.DATABASE_URL;
-  const database: DatabaseConfig = url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  const database: DatabaseConfig = url
+    ? { kind: 'postgres', url }
+    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
   const oidc = readOidc(env);
   const demo = readBoolean(env, 'VARDE_DEMO', false);
   if (demo && oidc) {
-    throw new AppError('CONFIG_INVALID', 'VARDE_DEMO cannot be combined with OIDC_ISSUER: demo login is for the embedded demo only', [
-      { field: 'VARDE_DEMO', message: 'demo mode is refused when a real identity provider is configured' },
-    ]);
+    throw new AppError(
+      'CONFIG_INVALID',
+      'VARDE_DEMO cannot be combined with OIDC_ISSUER: demo login is for the embedded demo only',
+      [{ field: 'VARDE_DEMO', message: 'demo mode is refused when a real identity provider is configured' }],
+    );
   }
   if (demo && database.kind !== 'pglite') {
     throw new AppError('CONFIG_INVALID', 'VARDE_DEMO runs only on the embedded database (unset DATABASE_URL)', [

@@ -18,7 +18,8 @@ async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
 }
 
 function measureLine(m: MeasureView): string {
-  const who = m.responsible.status === 'unplaced' ? '(avklares)' : m.responsible.actors.map((a) => a.shortName).join(', ');
+  const who =
+    m.responsible.status === 'unplaced' ? '(avklares)' : m.responsible.actors.map((a) => a.shortName).join(', ');
   return `${m.id.padEnd(5)} ${(m.kind === 'existing' ? 'eksisterende' : 'nytt').padEnd(13)} ${m.title}  — ${who}`;
 }
 
@@ -63,7 +64,8 @@ export function registerCatalogueCommands(program: Command): void {
       await withDb(async (db) => {
         const edition = await getEdition(db, options.edition);
         const measures = filterMeasures(edition, filter).map((m) => presentMeasure(edition, m));
-        if (options.json) console.log(JSON.stringify({ edition: edition.edition.id, count: measures.length, measures }, null, 2));
+        if (options.json)
+          console.log(JSON.stringify({ edition: edition.edition.id, count: measures.length, measures }, null, 2));
         else {
           for (const m of measures) console.log(measureLine(m));
           console.log(`\n${measures.length} tiltak (utgave ${edition.edition.id})`);

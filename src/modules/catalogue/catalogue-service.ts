@@ -16,7 +16,12 @@ import type { CatalogueEdition, EditionInfo } from './types.js';
 
 export type EditionImportOutcome =
   | { readonly folder: string; readonly editionId: string; readonly outcome: 'imported' | 'unchanged' }
-  | { readonly folder: string; readonly editionId: string | null; readonly outcome: 'refused'; readonly error: AppError };
+  | {
+      readonly folder: string;
+      readonly editionId: string | null;
+      readonly outcome: 'refused';
+      readonly error: AppError;
+    };
 
 export async function storeEdition(db: Db, loaded: LoadedEdition, now: Date): Promise<'imported' | 'unchanged'> {
   const { id, supersedes } = loaded.content.edition;
@@ -27,7 +32,13 @@ export async function storeEdition(db: Db, loaded: LoadedEdition, now: Date): Pr
     ]);
   }
   await db.transaction().execute(async (trx) => saveEdition(trx, loaded, now));
-  await recordEditionLoad(db, { editionId: id, contentHash: loaded.contentHash, outcome: 'imported', detail: {}, at: now });
+  await recordEditionLoad(db, {
+    editionId: id,
+    contentHash: loaded.contentHash,
+    outcome: 'imported',
+    detail: {},
+    at: now,
+  });
   editionCache.clear();
   return 'imported';
 }
@@ -68,7 +79,10 @@ export async function getEdition(db: Db, editionId?: string): Promise<CatalogueE
   const editions = await listEditionInfos(db);
   const chosen = editionId ? editions.find((e) => e.id === editionId) : editions.find((e) => e.status === 'published');
   if (!chosen) {
-    throw new AppError('EDITION_NOT_FOUND', editionId ? `No catalogue edition "${editionId}"` : 'No published catalogue edition is stored');
+    throw new AppError(
+      'EDITION_NOT_FOUND',
+      editionId ? `No catalogue edition "${editionId}"` : 'No published catalogue edition is stored',
+    );
   }
   const hash = await findEditionHash(db, chosen.id);
   const key = `${chosen.id}:${hash}`;

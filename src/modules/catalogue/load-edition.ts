@@ -36,12 +36,18 @@ export interface LoadedEdition {
   readonly contentHash: string;
 }
 
-function checkMeasureReferences(r: FieldReader, measures: readonly Measure[], areas: readonly NationalArea[], actors: readonly Actor[]): void {
+function checkMeasureReferences(
+  r: FieldReader,
+  measures: readonly Measure[],
+  areas: readonly NationalArea[],
+  actors: readonly Actor[],
+): void {
   const areaIds = new Set(areas.map((a) => a.id));
   const actorIds = new Set(actors.map((a) => a.id));
   measures.forEach((measure, i) => {
     const at = ['measures', i];
-    if (measure.areaId && !areaIds.has(measure.areaId)) r.fail([...at, 'area'], `area "${measure.areaId}" is not in areas.yaml`);
+    if (measure.areaId && !areaIds.has(measure.areaId))
+      r.fail([...at, 'area'], `area "${measure.areaId}" is not in areas.yaml`);
     if (measure.id && measure.areaId && !measure.id.startsWith(`${measure.areaId}.`)) {
       r.fail([...at, 'area'], `measure "${measure.id}" does not belong to area "${measure.areaId}"`);
     }
@@ -64,7 +70,8 @@ function checkMeasureReferences(r: FieldReader, measures: readonly Measure[], ar
 function checkActorReferences(r: FieldReader, actors: readonly Actor[]): void {
   const ids = new Set(actors.map((a) => a.id));
   actors.forEach((actor, i) => {
-    if (actor.partOf && !ids.has(actor.partOf)) r.fail(['actors', i, 'partOf'], `actor "${actor.partOf}" is not in actors.yaml`);
+    if (actor.partOf && !ids.has(actor.partOf))
+      r.fail(['actors', i, 'partOf'], `actor "${actor.partOf}" is not in actors.yaml`);
   });
 }
 
@@ -77,7 +84,8 @@ export function parseEdition(files: Readonly<Record<EditionFile, string>>, folde
     if ('errors' in result) errors.push(...result.errors);
     else readers[name] = new FieldReader(result.source);
   }
-  if (errors.length > 0) throw new AppError('EDITION_INVALID', `Catalogue edition ${folderLabel} cannot be read`, errors);
+  if (errors.length > 0)
+    throw new AppError('EDITION_INVALID', `Catalogue edition ${folderLabel} cannot be read`, errors);
 
   const edition = readEditionInfo(readers['edition.yaml']);
   const strategy = readStrategy(readers['strategy.yaml']);
@@ -106,7 +114,8 @@ export async function loadEditionFolder(folder: string): Promise<LoadedEdition> 
       missing.push({ place: path.join(folder, name), message: 'file is missing or unreadable' });
     }
   }
-  if (missing.length > 0) throw new AppError('EDITION_INVALID', `Catalogue edition in ${folder} is incomplete`, missing);
+  if (missing.length > 0)
+    throw new AppError('EDITION_INVALID', `Catalogue edition in ${folder} is incomplete`, missing);
   return parseEdition(files, path.basename(folder));
 }
 
@@ -115,5 +124,8 @@ export const shippedEditionsDir = path.resolve(import.meta.dirname, '../../../da
 
 export async function listEditionFolders(root: string = shippedEditionsDir): Promise<string[]> {
   const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory()).map((e) => path.join(root, e.name)).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(root, e.name))
+    .sort();
 }

@@ -28,8 +28,16 @@ export interface MeasureView {
   readonly overviewTitle: string | null;
   readonly kind: MeasureKind;
   readonly status: Measure['status'];
-  readonly responsible: { readonly text: string; readonly status: 'placed' | 'unplaced'; readonly actors: readonly ActorRef[] };
-  readonly relevantFor: { readonly text: string; readonly audiences: readonly AudienceTag[]; readonly actors: readonly ActorRef[] };
+  readonly responsible: {
+    readonly text: string;
+    readonly status: 'placed' | 'unplaced';
+    readonly actors: readonly ActorRef[];
+  };
+  readonly relevantFor: {
+    readonly text: string;
+    readonly audiences: readonly AudienceTag[];
+    readonly actors: readonly ActorRef[];
+  };
   readonly description: string;
   readonly remark: string | null;
   readonly source: SourceRef;
@@ -42,7 +50,15 @@ export function normaliseText(text: string): string {
 
 function searchableText(measure: Measure): string {
   return normaliseText(
-    [measure.id, measure.title, measure.overviewTitle ?? '', measure.description, measure.responsible.text, measure.relevantFor.text, measure.remark ?? ''].join(' '),
+    [
+      measure.id,
+      measure.title,
+      measure.overviewTitle ?? '',
+      measure.description,
+      measure.responsible.text,
+      measure.relevantFor.text,
+      measure.remark ?? '',
+    ].join(' '),
   );
 }
 
@@ -98,8 +114,16 @@ export function presentMeasure(edition: CatalogueEdition, measure: Measure): Mea
     overviewTitle: measure.overviewTitle,
     kind: measure.kind,
     status: measure.status,
-    responsible: { text: measure.responsible.text, status: measure.responsible.status, actors: measure.responsible.actorIds.map(ref) },
-    relevantFor: { text: measure.relevantFor.text, audiences: measure.relevantFor.audiences, actors: measure.relevantFor.actorIds.map(ref) },
+    responsible: {
+      text: measure.responsible.text,
+      status: measure.responsible.status,
+      actors: measure.responsible.actorIds.map(ref),
+    },
+    relevantFor: {
+      text: measure.relevantFor.text,
+      audiences: measure.relevantFor.audiences,
+      actors: measure.relevantFor.actorIds.map(ref),
+    },
     description: measure.description,
     remark: measure.remark,
     source: measure.source,

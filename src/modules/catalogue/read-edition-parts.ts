@@ -27,7 +27,8 @@ function readDate(r: FieldReader, path: readonly PathSegment[]): string | null {
   const value = r.at(path);
   if (value === null || value === undefined) return null;
   const text = r.string(path);
-  if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text)) r.fail(path, `must be a date written "YYYY-MM-DD" in quotes; got "${text}"`);
+  if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text))
+    r.fail(path, `must be a date written "YYYY-MM-DD" in quotes; got "${text}"`);
   return text;
 }
 
@@ -55,17 +56,25 @@ export function readStrategy(r: FieldReader): Strategy {
       description: r.string([...at, 'description']),
       expectedEffects: r.stringList([...at, 'expectedEffects']),
       beneficiaries: r.string([...at, 'beneficiaries']),
-      audiences: r.list([...at, 'audiences'], { optional: true }).map((_, j) => r.oneOf([...at, 'audiences', j], audienceTags)),
+      audiences: r
+        .list([...at, 'audiences'], { optional: true })
+        .map((_, j) => r.oneOf([...at, 'audiences', j], audienceTags)),
       source: readSource(r, at),
     };
   });
-  r.uniqueIds(['strategicAreas'], strategicAreas.map((a) => a.id));
+  r.uniqueIds(
+    ['strategicAreas'],
+    strategicAreas.map((a) => a.id),
+  );
   const objectives = r.list(['objectives']).map((_, i) => ({
     id: r.string(['objectives', i, 'id']),
     text: r.string(['objectives', i, 'text']),
     source: readSource(r, ['objectives', i]),
   }));
-  r.uniqueIds(['objectives'], objectives.map((o) => o.id));
+  r.uniqueIds(
+    ['objectives'],
+    objectives.map((o) => o.id),
+  );
   return {
     purpose: { text: r.string(['purpose', 'text']), source: readSource(r, ['purpose']) },
     objectives,
@@ -80,7 +89,10 @@ export function readAreas(r: FieldReader): NationalArea[] {
     goal: r.string(['areas', i, 'goal']),
     source: readSource(r, ['areas', i]),
   }));
-  r.uniqueIds(['areas'], areas.map((a) => a.id));
+  r.uniqueIds(
+    ['areas'],
+    areas.map((a) => a.id),
+  );
   return areas;
 }
 
@@ -93,7 +105,10 @@ export function readActors(r: FieldReader): Actor[] {
     partOf: r.optionalString(['actors', i, 'partOf']),
     source: readSource(r, ['actors', i]),
   }));
-  r.uniqueIds(['actors'], actors.map((a) => a.id));
+  r.uniqueIds(
+    ['actors'],
+    actors.map((a) => a.id),
+  );
   return actors;
 }
 
@@ -117,9 +132,9 @@ export function readMeasures(r: FieldReader): Measure[] {
       },
       relevantFor: {
         text: r.string([...at, 'relevantFor', 'text']),
-        audiences: r.list([...at, 'relevantFor', 'audiences']).map((_, j) =>
-          r.oneOf([...at, 'relevantFor', 'audiences', j], audienceTags),
-        ),
+        audiences: r
+          .list([...at, 'relevantFor', 'audiences'])
+          .map((_, j) => r.oneOf([...at, 'relevantFor', 'audiences', j], audienceTags)),
         actorIds: r.stringList([...at, 'relevantFor', 'actors'], { optional: true }),
       },
       description: r.string([...at, 'description']),
@@ -127,7 +142,10 @@ export function readMeasures(r: FieldReader): Measure[] {
       source: readSource(r, at),
     };
   });
-  r.uniqueIds(['measures'], measures.map((m) => m.id));
+  r.uniqueIds(
+    ['measures'],
+    measures.map((m) => m.id),
+  );
   return measures;
 }
 
@@ -153,7 +171,10 @@ export function readBasicMeasures(r: FieldReader): BasicMeasures {
     guidance: readGuidance(r, ['basicMeasures', i, 'guidance']),
     source: readSource(r, ['basicMeasures', i]),
   }));
-  r.uniqueIds(['basicMeasures'], basicMeasures.map((b) => b.id));
+  r.uniqueIds(
+    ['basicMeasures'],
+    basicMeasures.map((b) => b.id),
+  );
   return {
     introduction: { text: r.string(['introduction', 'text']), source: readSource(r, ['introduction']) },
     generalGuidance: readGuidance(r, ['generalGuidance']),

@@ -35,6 +35,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(appError.status).send(body(appError));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(body(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
+    void reply
+      .status(404)
+      .send(body(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
   });
 }

@@ -25,7 +25,10 @@ async function newestMtime(dir: string): Promise<number> {
 export async function webBuildIsStale(): Promise<boolean> {
   const built = await fs.stat(path.join(webDist, 'index.html')).catch(() => null);
   if (!built) return true;
-  const sources = Math.max(await newestMtime(path.join(webRoot, 'src')), (await fs.stat(path.join(webRoot, 'index.html'))).mtimeMs);
+  const sources = Math.max(
+    await newestMtime(path.join(webRoot, 'src')),
+    (await fs.stat(path.join(webRoot, 'index.html'))).mtimeMs,
+  );
   return sources > built.mtimeMs;
 }
 

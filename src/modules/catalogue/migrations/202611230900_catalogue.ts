@@ -60,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('existing', 'new')`))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active', 'retired')`))
     .addColumn('responsible_text', 'text', (c) => c.notNull())
-    .addColumn('responsibility_status', 'text', (c) => c.notNull().check(sql`responsibility_status in ('placed', 'unplaced')`))
+    .addColumn('responsibility_status', 'text', (c) =>
+      c.notNull().check(sql`responsibility_status in ('placed', 'unplaced')`),
+    )
     .addColumn('relevant_text', 'text', (c) => c.notNull())
     .addColumn('audiences', 'jsonb', (c) => c.notNull())
     .addColumn('relevant_actor_ids', 'jsonb', (c) => c.notNull())
@@ -69,7 +71,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('source', 'jsonb', (c) => c.notNull())
     .addPrimaryKeyConstraint('catalogue_measure_pk', ['edition_id', 'id'])
-    .addForeignKeyConstraint('catalogue_measure_area_fk', ['edition_id', 'area_id'], 'catalogue_area', ['edition_id', 'id'])
+    .addForeignKeyConstraint('catalogue_measure_area_fk', ['edition_id', 'area_id'], 'catalogue_area', [
+      'edition_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createTable('catalogue_measure_responsible')
@@ -78,8 +83,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('catalogue_measure_responsible_pk', ['edition_id', 'measure_id', 'actor_id'])
-    .addForeignKeyConstraint('catalogue_responsible_measure_fk', ['edition_id', 'measure_id'], 'catalogue_measure', ['edition_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('catalogue_responsible_actor_fk', ['edition_id', 'actor_id'], 'catalogue_actor', ['edition_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'catalogue_responsible_measure_fk',
+      ['edition_id', 'measure_id'],
+      'catalogue_measure',
+      ['edition_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'catalogue_responsible_actor_fk',
+      ['edition_id', 'actor_id'],
+      'catalogue_actor',
+      ['edition_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
   await db.schema
     .createTable('catalogue_basic_measure')
