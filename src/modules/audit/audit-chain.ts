@@ -46,7 +46,7 @@ export function canonicalJson(value: unknown): string {
  */
 export function normaliseDetail(detail: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   if (!detail) return {};
-  const text = JSON.stringify(detail, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/\u0000/g, '') : value));
+  const text = JSON.stringify(detail, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
   const parsed = JSON.parse(text) as unknown;
   return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }

@@ -31,7 +31,7 @@ export interface AuditEventInput {
 }
 
 const actionPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
-const clip = (text: string | null | undefined, max: number) => (text === null || text === undefined ? null : text.replace(/\u0000/g, '').slice(0, max));
+const clip = (text: string | null | undefined, max: number) => (text === null || text === undefined ? null : text.replaceAll('\u0000', '').slice(0, max));
 
 /**
  * Appends one event to the chain. Pass the transaction when the event belongs to a change (it is then written, or
