@@ -20,7 +20,27 @@ export interface AppConfig {
   readonly oidc: OidcConfig | null;
   readonly sessionSecret: string | null;
   readonly smtp: { url: string; from: string } | null;
+  /** Server-side sessions (identity module). Optional so hand-built test configs stay valid; defaults apply. */
+  readonly session?: SessionConfig;
+  readonly rateLimit?: RateLimitConfig;
 }
+
+export interface SessionConfig {
+  /** A session unused this long ends (SESSION_IDLE_MINUTES, default 30). */
+  readonly idleMinutes: number;
+  /** A session ends this long after login whatever happens (SESSION_ABSOLUTE_HOURS, default 12). */
+  readonly absoluteHours: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests per minute per client address to /api (RATE_LIMIT_API_PER_MINUTE, default 600). */
+  readonly apiPerMinute: number;
+  /** Login attempts per minute per client address (RATE_LIMIT_LOGIN_PER_MINUTE, default 20). */
+  readonly loginPerMinute: number;
+}
+
+export const defaultSessionConfig: SessionConfig = { idleMinutes: 30, absoluteHours: 12 };
+export const defaultRateLimitConfig: RateLimitConfig = { apiPerMinute: 600, loginPerMinute: 20 };
 
 export interface OidcConfig {
   readonly issuer: string;
@@ -28,6 +48,8 @@ export interface OidcConfig {
   /** Private JWK (JSON) or a path to a file holding it, for private_key_jwt client authentication. */
   readonly privateJwk: string;
   readonly scope: string;
+  /** Lowest accepted helseid://claims/identity/security_level (OIDC_MIN_SECURITY_LEVEL, default 3). */
+  readonly minSecurityLevel?: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -66,7 +88,25 @@ function readOidc(env: Env): OidcConfig | null {
       missing.map((field) => ({ field, message: 'required when OIDC_ISSUER is set' })),
     );
   }
-  return { issuer, clientId, privateJwk, scope: env.OIDC_SCOPE ?? 'openid profile helseid://scopes/identity/pid' };
+  return {
+    issuer,
+    clientId,
+    privateJwk,
+    scope: env.OIDC_SCOPE ?? 'openid profile helseid://scopes/identity/pid helseid://scopes/identity/security_level',
+    minSecurityLevel: readPositiveInteger(env, 'OIDC_MIN_SECURITY_LEVEL', 3, 4),
+  };
+}
+
+function readPositiveInteger(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new AppError('CONFIG_INVALID', `${name} must be a whole number from 1 to ${max}, got "${raw}"`, [
+      { field: name, message: 'not a valid number' },
+    ]);
+  }
+  return value;
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
@@ -103,5 +143,23 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidc,
     sessionSecret: env.SESSION_SECRET ?? null,
     smtp: smtpUrl ? { url: smtpUrl, from: env.SMTP_FROM ?? 'varde@localhost' } : null,
+    session: {
+      idleMinutes: readPositiveInteger(env, 'SESSION_IDLE_MINUTES', defaultSessionConfig.idleMinutes, 24 * 60),
+      absoluteHours: readPositiveInteger(env, 'SESSION_ABSOLUTE_HOURS', defaultSessionConfig.absoluteHours, 7 * 24),
+    },
+    rateLimit: {
+      apiPerMinute: readPositiveInteger(
+        env,
+        'RATE_LIMIT_API_PER_MINUTE',
+        defaultRateLimitConfig.apiPerMinute,
+        1_000_000,
+      ),
+      loginPerMinute: readPositiveInteger(
+        env,
+        'RATE_LIMIT_LOGIN_PER_MINUTE',
+        defaultRateLimitConfig.loginPerMinute,
+        1_000_000,
+      ),
+    },
   };
 }

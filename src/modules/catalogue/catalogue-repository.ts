@@ -7,14 +7,15 @@ import type { CatalogueEdition, EditionInfo, GuidanceRef, Measure, Remark, Sourc
 
 const json = (value: unknown) => JSON.stringify(value);
 
-async function replaceRows<T extends keyof Database & string>(
+async function replaceRows(
   trx: Transaction<Database>,
-  table: T,
+  table: keyof Database & string,
   editionId: string,
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   const keepIds = rows.map((row) => String(row.id));
-  const untyped = trx as unknown as Transaction<Record<string, { edition_id: string; id: string }>>;
+  // One helper for several tables of the same key shape: typed loosely here, typed rows are built by the callers.
+  const untyped = trx as unknown as Transaction<any>;
   if (rows.length > 0) {
     const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== 'edition_id' && c !== 'id');
     await untyped
@@ -27,9 +28,11 @@ async function replaceRows<T extends keyof Database & string>(
       )
       .execute();
   }
-  let remove = untyped.deleteFrom(table).where('edition_id', '=', editionId);
-  if (keepIds.length > 0) remove = remove.where('id', 'not in', keepIds);
-  await remove.execute();
+  await untyped
+    .deleteFrom(table)
+    .where('edition_id', '=', editionId)
+    .$if(keepIds.length > 0, (query) => query.where('id', 'not in', keepIds))
+    .execute();
 }
 
 export async function saveEdition(trx: Transaction<Database>, loaded: LoadedEdition, now: Date): Promise<void> {

@@ -1,8 +1,9 @@
 /** JSON schemas of the catalogue API (validation at the edge, and the OpenAPI document). */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TArray, type TInteger, type TSchema, type TString } from 'typebox';
 import { actorKinds, audienceTags, measureKinds } from './types.js';
 
-const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A string enum that keeps its literal TypeScript type (and is `enum` in the JSON schema). */
+const literalUnion = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const SourceSchema = Type.Object({ file: Type.String(), section: Type.String() });
@@ -128,5 +129,8 @@ export const MatrixSchema = Type.Object({
   ),
 });
 
-export const listOf = <T extends TSchema>(key: string, item: T) =>
-  Type.Object({ edition: Type.String(), count: Type.Integer(), [key]: Type.Array(item) });
+export const listOf = <K extends string, T extends TSchema>(key: K, item: T) =>
+  Type.Object({ edition: Type.String(), count: Type.Integer(), [key]: Type.Array(item) } as {
+    edition: TString;
+    count: TInteger;
+  } & Record<K, TArray<T>>);

@@ -31,12 +31,12 @@ export interface MeasureView {
   readonly responsible: {
     readonly text: string;
     readonly status: 'placed' | 'unplaced';
-    readonly actors: readonly ActorRef[];
+    readonly actors: ActorRef[];
   };
   readonly relevantFor: {
     readonly text: string;
-    readonly audiences: readonly AudienceTag[];
-    readonly actors: readonly ActorRef[];
+    readonly audiences: AudienceTag[];
+    readonly actors: ActorRef[];
   };
   readonly description: string;
   readonly remark: string | null;
@@ -71,7 +71,7 @@ export function matchesQuery(measure: Measure, query: string): boolean {
 }
 
 /** The actor and every actor that is part of it, transitively. */
-export function actorFamily(actors: readonly Actor[], actorId: string): Set<string> {
+export function actorFamily(actors: Actor[], actorId: string): Set<string> {
   const family = new Set([actorId]);
   let grew = true;
   while (grew) {

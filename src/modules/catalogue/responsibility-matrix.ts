@@ -6,10 +6,10 @@ import type { CatalogueEdition } from './types.js';
 
 export interface ResponsibilityMatrix {
   readonly edition: string;
-  readonly actors: readonly { id: string; name: string; shortName: string; measureIds: readonly string[] }[];
-  readonly measures: readonly { id: string; title: string; areaId: string; actorIds: readonly string[] }[];
+  readonly actors: { id: string; name: string; shortName: string; measureIds: string[] }[];
+  readonly measures: { id: string; title: string; areaId: string; actorIds: string[] }[];
   /** Measures whose responsibility is not placed with any actor. */
-  readonly unplaced: readonly { id: string; title: string; areaId: string; responsibleText: string }[];
+  readonly unplaced: { id: string; title: string; areaId: string; responsibleText: string }[];
 }
 
 export function buildResponsibilityMatrix(edition: CatalogueEdition): ResponsibilityMatrix {

@@ -76,16 +76,16 @@ export interface StrategicArea {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  readonly expectedEffects: readonly string[];
+  readonly expectedEffects: string[];
   readonly beneficiaries: string;
-  readonly audiences: readonly AudienceTag[];
+  readonly audiences: AudienceTag[];
   readonly source: SourceRef;
 }
 
 export interface Strategy {
   readonly purpose: { readonly text: string; readonly source: SourceRef };
-  readonly objectives: readonly Objective[];
-  readonly strategicAreas: readonly StrategicArea[];
+  readonly objectives: Objective[];
+  readonly strategicAreas: StrategicArea[];
 }
 
 export interface Measure {
@@ -99,12 +99,12 @@ export interface Measure {
     readonly text: string;
     /** "Avklares" in the seed: responsibility not yet placed with any actor. */
     readonly status: 'placed' | 'unplaced';
-    readonly actorIds: readonly string[];
+    readonly actorIds: string[];
   };
   readonly relevantFor: {
     readonly text: string;
-    readonly audiences: readonly AudienceTag[];
-    readonly actorIds: readonly string[];
+    readonly audiences: AudienceTag[];
+    readonly actorIds: string[];
   };
   readonly description: string;
   readonly remark: string | null;
@@ -127,14 +127,14 @@ export interface BasicMeasure {
   readonly id: string;
   readonly number: number;
   readonly title: string;
-  readonly guidance: readonly GuidanceRef[];
+  readonly guidance: GuidanceRef[];
   readonly source: SourceRef;
 }
 
 export interface BasicMeasures {
   readonly introduction: { readonly text: string; readonly source: SourceRef };
-  readonly generalGuidance: readonly GuidanceRef[];
-  readonly basicMeasures: readonly BasicMeasure[];
+  readonly generalGuidance: GuidanceRef[];
+  readonly basicMeasures: BasicMeasure[];
 }
 
 export interface EditionInfo {
@@ -143,7 +143,7 @@ export interface EditionInfo {
   readonly status: EditionStatus;
   readonly publishedOn: string | null;
   readonly supersedes: string | null;
-  readonly remarks: readonly Remark[];
+  readonly remarks: Remark[];
   readonly source: SourceRef;
 }
 
@@ -151,8 +151,8 @@ export interface EditionInfo {
 export interface CatalogueEdition {
   readonly edition: EditionInfo;
   readonly strategy: Strategy;
-  readonly areas: readonly NationalArea[];
-  readonly actors: readonly Actor[];
-  readonly measures: readonly Measure[];
+  readonly areas: NationalArea[];
+  readonly actors: Actor[];
+  readonly measures: Measure[];
   readonly basic: BasicMeasures;
 }

@@ -32,7 +32,8 @@ export class ModuleMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+// Migrations run on an untyped handle: they create the schema the typed one describes.
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: new ModuleMigrationProvider(),

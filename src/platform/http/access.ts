@@ -28,6 +28,13 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** For measure owners: the catalogue actor ids their organisation represents. */
   readonly actorIds: readonly string[];
+  /**
+   * The organisations whose data this principal may see: the active organisation and everything below it in the
+   * tree. Set by the identity module; when absent, only `organisationId` itself.
+   */
+  readonly organisationScope?: readonly string[];
+  /** How the session was started: `oidc` (the identity provider), `demo` (demo persona), `test`. */
+  readonly authMethod?: 'oidc' | 'demo' | 'test';
 }
 
 export type AccessPolicy =
