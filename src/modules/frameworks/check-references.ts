@@ -18,15 +18,18 @@ export function checkReferences(libraries: readonly NamedLibrary[]): ErrorDetail
   for (const { fileName, library } of libraries) {
     const id = library.library.id;
     const other = fileOf.get(id);
-    if (other !== undefined) problems.push({ place: fileName, field: 'library.id', message: `library id "${id}" is also used by ${other}` });
+    if (other !== undefined)
+      problems.push({ place: fileName, field: 'library.id', message: `library id "${id}" is also used by ${other}` });
     else fileOf.set(id, fileName);
     if (library.nodes.length > 0) nodesOf.set(id, new Set(library.nodes.map((node) => node.id)));
   }
 
   const refer = (place: string, field: string, framework: string, node: string, what: string): void => {
     const nodes = nodesOf.get(framework);
-    if (!nodes) problems.push({ place, field, message: `${what} framework "${framework}" is not among the loaded libraries` });
-    else if (!nodes.has(node)) problems.push({ place, field, message: `${what} node "${node}" does not exist in ${framework}` });
+    if (!nodes)
+      problems.push({ place, field, message: `${what} framework "${framework}" is not among the loaded libraries` });
+    else if (!nodes.has(node))
+      problems.push({ place, field, message: `${what} node "${node}" does not exist in ${framework}` });
   };
 
   for (const { fileName, library } of libraries) {
@@ -39,7 +42,8 @@ export function checkReferences(libraries: readonly NamedLibrary[]): ErrorDetail
     });
     library.nodes.forEach((node, n) => {
       node.guidance?.forEach((ref, g) => {
-        if (ref.target) refer(fileName, `nodes[${n}].guidance[${g}].target`, ref.target.framework, ref.target.node, 'guidance');
+        if (ref.target)
+          refer(fileName, `nodes[${n}].guidance[${g}].target`, ref.target.framework, ref.target.node, 'guidance');
       });
     });
   }

@@ -5,7 +5,14 @@
  * export followed by import gives an equal library.
  */
 import { stringify } from 'yaml';
-import { cisoFrameworkUrn, cisoLibraryUrn, cisoMappingSetUrn, cisoNodeUrn, parseFrameworkId, parseLibraryId } from './ids.js';
+import {
+  cisoFrameworkUrn,
+  cisoLibraryUrn,
+  cisoMappingSetUrn,
+  cisoNodeUrn,
+  parseFrameworkId,
+  parseLibraryId,
+} from './ids.js';
 import type { FrameworkLibrary, LocalizedText, MappingSet, RequirementNode } from './types.js';
 
 type Fields = Record<string, LocalizedText | undefined>;
@@ -43,7 +50,15 @@ function requirementNode(lib: FrameworkLibrary, node: RequirementNode, depth: nu
     depth,
     parent_urn: node.parent === undefined ? undefined : cisoNodeUrn(frameworkId, node.parent),
     ref_id: node.refId ?? node.id,
-    ...texts({ name: node.title, description: node.description, annotation: node.annotation, typical_evidence: node.typicalEvidence }, language),
+    ...texts(
+      {
+        name: node.title,
+        description: node.description,
+        annotation: node.annotation,
+        typical_evidence: node.typicalEvidence,
+      },
+      language,
+    ),
     implementation_groups: node.implementationGroups,
     x_varde: nonEmpty({ guidance: node.guidance, source: node.source, provisional: node.provisional }),
   };
@@ -85,19 +100,25 @@ export function toCisoAssistantYaml(lib: FrameworkLibrary): string {
 
   const depth = depths(lib.nodes);
   const levels = lib.scale?.levels;
-  const framework = lib.nodes.length === 0 ? undefined : {
-    urn: cisoFrameworkUrn(library.id),
-    ref_id: refId,
-    ...header,
-    min_score: levels?.[0]?.value,
-    max_score: levels?.at(-1)?.value,
-    scores_definition: levels?.map((level) => ({ score: level.value, ...texts({ name: level.name, description: level.description }, library.language) })),
-    implementation_groups_definition: lib.implementationGroups?.map((group) => ({
-      ref_id: group.id,
-      ...texts({ name: group.name, description: group.description }, library.language),
-    })),
-    requirement_nodes: lib.nodes.map((node) => requirementNode(lib, node, depth.get(node.id) ?? 1)),
-  };
+  const framework =
+    lib.nodes.length === 0
+      ? undefined
+      : {
+          urn: cisoFrameworkUrn(library.id),
+          ref_id: refId,
+          ...header,
+          min_score: levels?.[0]?.value,
+          max_score: levels?.at(-1)?.value,
+          scores_definition: levels?.map((level) => ({
+            score: level.value,
+            ...texts({ name: level.name, description: level.description }, library.language),
+          })),
+          implementation_groups_definition: lib.implementationGroups?.map((group) => ({
+            ref_id: group.id,
+            ...texts({ name: group.name, description: group.description }, library.language),
+          })),
+          requirement_nodes: lib.nodes.map((node) => requirementNode(lib, node, depth.get(node.id) ?? 1)),
+        };
 
   const document = {
     urn: cisoLibraryUrn(library.id),
@@ -113,9 +134,10 @@ export function toCisoAssistantYaml(lib: FrameworkLibrary): string {
     x_varde: nonEmpty({ source: library.source }),
     objects: {
       framework,
-      requirement_mapping_sets: lib.mappingSets.length > 0 ? lib.mappingSets.map((set) => mappingSet(set, library.language)) : undefined,
+      requirement_mapping_sets:
+        lib.mappingSets.length > 0 ? lib.mappingSets.map((set) => mappingSet(set, library.language)) : undefined,
     },
   };
   // YAML 1.1 quoting: CISO Assistant reads with PyYAML, which would take an unquoted `NO` as false.
-  return stringify(document, { version: '1.1', lineWidth: 120 });
+  return stringify(document, { version: '1.1', lineWidth: 120, aliasDuplicateObjects: false });
 }

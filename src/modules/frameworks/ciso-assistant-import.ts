@@ -11,12 +11,25 @@
 import { checkLibrary, type IssueTarget, type LibraryDraft } from './check-library.js';
 import { compact, FieldReader } from './field-reader.js';
 import {
-  datePattern, frameworkIdFromCisoUrn, languagePattern, libraryIdFromCisoUrn, mappingSetIdFromCisoUrn, nodeIdFromCisoUrn,
-  nodeIdPattern, parseLibraryId,
+  datePattern,
+  frameworkIdFromCisoUrn,
+  languagePattern,
+  libraryIdFromCisoUrn,
+  mappingSetIdFromCisoUrn,
+  nodeIdFromCisoUrn,
+  nodeIdPattern,
+  parseLibraryId,
 } from './ids.js';
 import { normalizeLibrary } from './normalize-library.js';
 import { maxMappings, maxNodes, readCitation, readGuidance } from './parse-framework-library.js';
-import { rationaleTypes, relationships, type FrameworkLibrary, type LocalizedText, type RationaleType, type Relationship } from './types.js';
+import {
+  rationaleTypes,
+  relationships,
+  type FrameworkLibrary,
+  type LocalizedText,
+  type RationaleType,
+  type Relationship,
+} from './types.js';
 import { fieldName, IssueList, loadYamlSource, type Path, type YamlLimits } from './yaml-source.js';
 
 const frameworkPath = ['objects', 'framework'];
@@ -29,32 +42,55 @@ export function fromCisoAssistantYaml(text: string, fileName: string, limits?: Y
   const setPaths: Path[] = [];
   const draft = readDraft(read, setPaths);
   if (draft) {
-    const nodeField = { id: 'urn', parent: 'parent_urn', order: 'urn', implementationGroups: 'implementation_groups' } as const;
+    const nodeField = {
+      id: 'urn',
+      parent: 'parent_urn',
+      order: 'urn',
+      implementationGroups: 'implementation_groups',
+    } as const;
     const pathOf = (t: IssueTarget): Path => {
       switch (t.kind) {
-        case 'library': return draft.nodes.length > 0 ? [...frameworkPath, 'urn'] : ['urn'];
-        case 'node': return [...nodesPath, t.index, nodeField[t.field]];
-        case 'guidance': return [...nodesPath, t.node, 'x_varde', 'guidance', t.index, 'target'];
-        case 'level': return [...frameworkPath, 'scores_definition', t.index, 'score'];
-        case 'group': return [...frameworkPath, 'implementation_groups_definition', t.index, 'ref_id'];
-        case 'mappingSet': return [...(setPaths[t.index] ?? []), 'urn'];
-        case 'mapping': return [...(setPaths[t.set] ?? []), 'requirement_mappings', t.index, `${t.field}_requirement_urn`];
+        case 'library':
+          return draft.nodes.length > 0 ? [...frameworkPath, 'urn'] : ['urn'];
+        case 'node':
+          return [...nodesPath, t.index, nodeField[t.field]];
+        case 'guidance':
+          return [...nodesPath, t.node, 'x_varde', 'guidance', t.index, 'target'];
+        case 'level':
+          return [...frameworkPath, 'scores_definition', t.index, 'score'];
+        case 'group':
+          return [...frameworkPath, 'implementation_groups_definition', t.index, 'ref_id'];
+        case 'mappingSet':
+          return [...(setPaths[t.index] ?? []), 'urn'];
+        case 'mapping':
+          return [...(setPaths[t.set] ?? []), 'requirement_mappings', t.index, `${t.field}_requirement_urn`];
       }
     };
-    checkLibrary(draft, (target) => {
-      const path = pathOf(target);
-      return { place: source.place(path), field: fieldName(path) };
-    }, issues);
+    checkLibrary(
+      draft,
+      (target) => {
+        const path = pathOf(target);
+        return { place: source.place(path), field: fieldName(path) };
+      },
+      issues,
+    );
   }
   issues.throwIfAny(fileName);
   return normalizeLibrary(draft as LibraryDraft);
 }
 
 /** A CISO text field in the library's locale plus its `translations.<lang>.<field>` entries. */
-function localized(read: FieldReader, owner: Record<string, unknown>, ownerPath: Path, field: string, language: string): LocalizedText | undefined {
+function localized(
+  read: FieldReader,
+  owner: Record<string, unknown>,
+  ownerPath: Path,
+  field: string,
+  language: string,
+): LocalizedText | undefined {
   const main = read.text(owner[field], [...ownerPath, field]);
   const out: Record<string, string> = {};
-  const translations = owner.translations === undefined ? undefined : read.map(owner.translations, [...ownerPath, 'translations']);
+  const translations =
+    owner.translations === undefined ? undefined : read.map(owner.translations, [...ownerPath, 'translations']);
   for (const [lang, entry] of Object.entries(translations ?? {})) {
     const path = [...ownerPath, 'translations', lang];
     if (!languagePattern.test(lang)) {
@@ -66,7 +102,8 @@ function localized(read: FieldReader, owner: Record<string, unknown>, ownerPath:
     if (text !== undefined && text !== '' && lang !== language) out[lang] = text;
   }
   if (main === undefined || main === '') {
-    if (Object.keys(out).length > 0) read.problem([...ownerPath, field], `has translations but no text in the library's locale "${language}"`);
+    if (Object.keys(out).length > 0)
+      read.problem([...ownerPath, field], `has translations but no text in the library's locale "${language}"`);
     return undefined;
   }
   return { [language]: main, ...out };
@@ -75,7 +112,12 @@ function localized(read: FieldReader, owner: Record<string, unknown>, ownerPath:
 function readDraft(read: FieldReader, setPaths: Path[]): LibraryDraft | undefined {
   const top = read.map(read.source.value, []);
   if (!top) return undefined;
-  const language = read.text(top.locale, ['locale'], { required: true, pattern: languagePattern, patternHint: 'a language code such as en or nb' }) ?? 'en';
+  const language =
+    read.text(top.locale, ['locale'], {
+      required: true,
+      pattern: languagePattern,
+      patternHint: 'a language code such as en or nb',
+    }) ?? 'en';
   const objects = read.map(top.objects, ['objects']) ?? {};
   const framework = objects.framework === undefined ? undefined : read.map(objects.framework, frameworkPath);
 
@@ -84,25 +126,34 @@ function readDraft(read: FieldReader, setPaths: Path[]): LibraryDraft | undefine
   if (framework) {
     const urn = read.text(framework.urn, [...frameworkPath, 'urn'], { required: true });
     id = urn === undefined ? undefined : frameworkIdFromCisoUrn(urn);
-    if (urn !== undefined && id === undefined) read.problem([...frameworkPath, 'urn'], `"${urn}" is not a framework URN (urn:<packager>:risk:framework:<name>)`);
+    if (urn !== undefined && id === undefined)
+      read.problem([...frameworkPath, 'urn'], `"${urn}" is not a framework URN (urn:<packager>:risk:framework:<name>)`);
   } else if (libraryUrn !== undefined) {
     id = libraryIdFromCisoUrn(libraryUrn, false);
-    if (id === undefined) read.problem(['urn'], `"${libraryUrn}" is not a library URN (urn:<packager>:risk:library:<name>)`);
+    if (id === undefined)
+      read.problem(['urn'], `"${libraryUrn}" is not a library URN (urn:<packager>:risk:library:<name>)`);
   }
   const refId = read.text(top.ref_id, ['ref_id']);
   const slug = id === undefined ? undefined : parseLibraryId(id)?.slug;
-  const extra = top.x_varde === undefined ? {} : read.map(top.x_varde, ['x_varde'], ['source']) ?? {};
+  const extra = top.x_varde === undefined ? {} : (read.map(top.x_varde, ['x_varde'], ['source']) ?? {});
 
   const draft: LibraryDraft = {
     library: compact({
       id,
       refId: refId !== undefined && refId !== slug ? refId : undefined,
-      name: localized(read, top, [], 'name', language) ?? (framework && localized(read, framework, frameworkPath, 'name', language)),
-      description: localized(read, top, [], 'description', language) ?? (framework && localized(read, framework, frameworkPath, 'description', language)),
+      name:
+        localized(read, top, [], 'name', language) ??
+        (framework && localized(read, framework, frameworkPath, 'name', language)),
+      description:
+        localized(read, top, [], 'description', language) ??
+        (framework && localized(read, framework, frameworkPath, 'description', language)),
       version: read.integer(top.version, ['version'], { required: true, min: 1 }),
       publisher: read.text(top.provider, ['provider']) ?? read.text(top.packager, ['packager']),
       language,
-      publicationDate: read.text(top.publication_date, ['publication_date'], { pattern: datePattern, patternHint: 'a date YYYY-MM-DD' }),
+      publicationDate: read.text(top.publication_date, ['publication_date'], {
+        pattern: datePattern,
+        patternHint: 'a date YYYY-MM-DD',
+      }),
       source: readCitation(read, extra.source, ['x_varde', 'source']),
       licenseNote: read.text(top.copyright, ['copyright']),
     }),
@@ -118,21 +169,27 @@ function readDraft(read: FieldReader, setPaths: Path[]): LibraryDraft | undefine
   const list = read.list(objects.requirement_mapping_sets, ['objects', 'requirement_mapping_sets'], { max: 1000 });
   list?.forEach((value, i) => sets.push({ value, path: ['objects', 'requirement_mapping_sets', i] }));
   // Older CISO files hold a single set under the singular key.
-  if (objects.requirement_mapping_set !== undefined) sets.push({ value: objects.requirement_mapping_set, path: ['objects', 'requirement_mapping_set'] });
+  if (objects.requirement_mapping_set !== undefined)
+    sets.push({ value: objects.requirement_mapping_set, path: ['objects', 'requirement_mapping_set'] });
   let mappingCount = 0;
   for (const { value, path } of sets) {
     setPaths.push(path);
     const set = read.map(value, path) ?? {};
     const urn = read.text(set.urn, [...path, 'urn'], { required: true });
     const setId = urn === undefined ? undefined : mappingSetIdFromCisoUrn(urn);
-    if (urn !== undefined && setId === undefined) read.problem([...path, 'urn'], `"${urn}" is not a mapping set URN (urn:<packager>:risk:req_mapping_set:<name>)`);
+    if (urn !== undefined && setId === undefined)
+      read.problem([...path, 'urn'], `"${urn}" is not a mapping set URN (urn:<packager>:risk:req_mapping_set:<name>)`);
     const frameworkOf = (key: string): string | undefined => {
       const value = read.text(set[key], [...path, key], { required: true });
       const fw = value === undefined ? undefined : frameworkIdFromCisoUrn(value);
       if (value !== undefined && fw === undefined) read.problem([...path, key], `"${value}" is not a framework URN`);
       return fw;
     };
-    const mappings = read.list(set.requirement_mappings, [...path, 'requirement_mappings'], { required: true, max: maxMappings - mappingCount }) ?? [];
+    const mappings =
+      read.list(set.requirement_mappings, [...path, 'requirement_mappings'], {
+        required: true,
+        max: maxMappings - mappingCount,
+      }) ?? [];
     mappingCount += mappings.length;
     draft.mappingSets.push({
       ...compact({
@@ -149,7 +206,12 @@ function readDraft(read: FieldReader, setPaths: Path[]): LibraryDraft | undefine
   return draft;
 }
 
-function readFramework(read: FieldReader, framework: Record<string, unknown>, draft: LibraryDraft, language: string): void {
+function readFramework(
+  read: FieldReader,
+  framework: Record<string, unknown>,
+  draft: LibraryDraft,
+  language: string,
+): void {
   const scores = read.list(framework.scores_definition, [...frameworkPath, 'scores_definition'], { max: 101 });
   if (scores) {
     if (scores.length < 2) read.problem([...frameworkPath, 'scores_definition'], 'a scale needs at least two scores');
@@ -167,14 +229,24 @@ function readFramework(read: FieldReader, framework: Record<string, unknown>, dr
       }),
     };
   }
-  const groups = read.list(framework.implementation_groups_definition, [...frameworkPath, 'implementation_groups_definition'], { max: 100 });
+  const groups = read.list(
+    framework.implementation_groups_definition,
+    [...frameworkPath, 'implementation_groups_definition'],
+    { max: 100 },
+  );
   if (groups) {
     draft.implementationGroups = groups.map((value, i) => {
       const path = [...frameworkPath, 'implementation_groups_definition', i];
       const group = read.map(value, path) ?? {};
       return compact({
-        id: read.text(group.ref_id, [...path, 'ref_id'], { required: true, pattern: nodeIdPattern, patternHint: 'letters, digits and ._-' }),
-        name: localized(read, group, path, 'name', language) ?? { [language]: typeof group.ref_id === 'string' ? group.ref_id : '' },
+        id: read.text(group.ref_id, [...path, 'ref_id'], {
+          required: true,
+          pattern: nodeIdPattern,
+          patternHint: 'letters, digits and ._-',
+        }),
+        name: localized(read, group, path, 'name', language) ?? {
+          [language]: typeof group.ref_id === 'string' ? group.ref_id : '',
+        },
         description: localized(read, group, path, 'description', language),
       });
     });
@@ -187,12 +259,19 @@ function readFramework(read: FieldReader, framework: Record<string, unknown>, dr
     const nodeId = (key: string, required: boolean): string | undefined => {
       const urn = read.text(node[key], [...path, key], { required });
       const parsed = urn === undefined ? undefined : nodeIdFromCisoUrn(urn);
-      if (urn !== undefined && parsed === undefined) read.problem([...path, key], `"${urn}" is not a requirement node URN (urn:<packager>:risk:req_node:<framework>:<id>)`);
+      if (urn !== undefined && parsed === undefined)
+        read.problem(
+          [...path, key],
+          `"${urn}" is not a requirement node URN (urn:<packager>:risk:req_node:<framework>:<id>)`,
+        );
       return parsed?.nodeId;
     };
     const id = nodeId('urn', true);
     const refId = read.text(node.ref_id, [...path, 'ref_id']);
-    const extra = node.x_varde === undefined ? {} : read.map(node.x_varde, [...path, 'x_varde'], ['guidance', 'source', 'provisional']) ?? {};
+    const extra =
+      node.x_varde === undefined
+        ? {}
+        : (read.map(node.x_varde, [...path, 'x_varde'], ['guidance', 'source', 'provisional']) ?? {});
     const guidance = read.list(extra.guidance, [...path, 'x_varde', 'guidance'], { max: 200 });
     const groupIds = read.list(node.implementation_groups, [...path, 'implementation_groups'], { max: 100 });
     const title = localized(read, node, path, 'name', language);
@@ -202,12 +281,18 @@ function readFramework(read: FieldReader, framework: Record<string, unknown>, dr
       parent: node.parent_urn === undefined || node.parent_urn === null ? undefined : nodeId('parent_urn', false),
       refId: refId !== undefined && refId !== id ? refId : undefined,
       // CISO allows a node with only a code; Varde shows the code as its title then.
-      title: title ?? (description === undefined && (refId ?? id) !== undefined ? { [language]: (refId ?? id) as string } : undefined),
+      title:
+        title ??
+        (description === undefined && (refId ?? id) !== undefined
+          ? { [language]: (refId ?? id) as string }
+          : undefined),
       description,
       annotation: localized(read, node, path, 'annotation', language),
       typicalEvidence: localized(read, node, path, 'typical_evidence', language),
       assessable: read.boolean(node.assessable, [...path, 'assessable'], { required: true }),
-      implementationGroups: groupIds?.flatMap((g, k) => read.text(g, [...path, 'implementation_groups', k], { required: true }) ?? []),
+      implementationGroups: groupIds?.flatMap(
+        (g, k) => read.text(g, [...path, 'implementation_groups', k], { required: true }) ?? [],
+      ),
       guidance: guidance?.map((ref, g) => readGuidance(read, ref, [...path, 'x_varde', 'guidance', g])),
       source: readCitation(read, extra.source, [...path, 'x_varde', 'source']),
       provisional: read.boolean(extra.provisional, [...path, 'x_varde', 'provisional']),
@@ -215,12 +300,17 @@ function readFramework(read: FieldReader, framework: Record<string, unknown>, dr
   });
 }
 
-function readMapping(read: FieldReader, entry: unknown, path: Path): LibraryDraft['mappingSets'][number]['mappings'][number] {
+function readMapping(
+  read: FieldReader,
+  entry: unknown,
+  path: Path,
+): LibraryDraft['mappingSets'][number]['mappings'][number] {
   const mapping = read.map(entry, path) ?? {};
   const nodeOf = (key: string): string | undefined => {
     const urn = read.text(mapping[key], [...path, key], { required: true });
     const parsed = urn === undefined ? undefined : nodeIdFromCisoUrn(urn);
-    if (urn !== undefined && parsed === undefined) read.problem([...path, key], `"${urn}" is not a requirement node URN`);
+    if (urn !== undefined && parsed === undefined)
+      read.problem([...path, key], `"${urn}" is not a requirement node URN`);
     return parsed?.nodeId;
   };
   const rationale = read.text(mapping.rationale, [...path, 'rationale'], { maxLength: 2000 });
@@ -229,11 +319,18 @@ function readMapping(read: FieldReader, entry: unknown, path: Path): LibraryDraf
   return compact({
     source: nodeOf('source_requirement_urn'),
     target: nodeOf('target_requirement_urn'),
-    relationship: read.text(mapping.relationship, [...path, 'relationship'], { required: true, oneOf: relationships }) as Relationship | undefined,
+    relationship: read.text(mapping.relationship, [...path, 'relationship'], {
+      required: true,
+      oneOf: relationships,
+    }) as Relationship | undefined,
     // CISO's `rationale` is a type (semantic, ...); the free-text reason lives in `annotation`. Older files put
     // free text in `rationale`; keep it as the reason then.
-    rationale: annotation !== undefined && annotation !== '' ? annotation : !typed && rationale !== '' ? rationale : undefined,
+    rationale:
+      annotation !== undefined && annotation !== '' ? annotation : !typed && rationale !== '' ? rationale : undefined,
     rationaleType: typed ? (rationale as RationaleType) : undefined,
-    strength: read.integer(mapping.strength_of_relationship, [...path, 'strength_of_relationship'], { min: 0, max: 10 }),
+    strength: read.integer(mapping.strength_of_relationship, [...path, 'strength_of_relationship'], {
+      min: 0,
+      max: 10,
+    }),
   });
 }

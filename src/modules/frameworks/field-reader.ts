@@ -44,7 +44,8 @@ export class FieldReader {
     const record = value as Record<string, unknown>;
     if (allowed) {
       for (const key of Object.keys(record)) {
-        if (!allowed.includes(key)) this.problem([...path, key], `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+        if (!allowed.includes(key))
+          this.problem([...path, key], `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
       }
     }
     return record;
@@ -108,7 +109,11 @@ export class FieldReader {
     return value;
   }
 
-  integer(value: unknown, path: Path, options: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
+  integer(
+    value: unknown,
+    path: Path,
+    options: { required?: boolean; min?: number; max?: number } = {},
+  ): number | undefined {
     if (value === undefined || value === null) {
       if (options.required) this.problem(path, 'is required: a whole number');
       return undefined;
@@ -128,7 +133,12 @@ export class FieldReader {
    * Text in one or more languages: either plain text (in the library's language) or a map `{ nb: ..., en: ... }`.
    * The library's language must always be there.
    */
-  localized(value: unknown, path: Path, language: string, options: { required?: boolean } = {}): LocalizedText | undefined {
+  localized(
+    value: unknown,
+    path: Path,
+    language: string,
+    options: { required?: boolean } = {},
+  ): LocalizedText | undefined {
     if (value === undefined || value === null) {
       if (options.required) this.problem(path, 'is required');
       return undefined;
@@ -137,8 +147,11 @@ export class FieldReader {
       const text = this.text(value, path, { required: true });
       return text === undefined ? undefined : { [language]: text };
     }
-    const record = this.map(value, path);
-    if (!record) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.problem(path, `must be text, or text per language ({ nb: …, en: … }), not ${describe(value)}`);
+      return undefined;
+    }
+    const record = value as Record<string, unknown>;
     const out: Record<string, string> = {};
     let ok = true;
     for (const [lang, text] of Object.entries(record)) {

@@ -91,7 +91,11 @@ export interface CisoUrn {
 export function splitCisoUrn(urn: string): CisoUrn | undefined {
   const match = /^urn:([A-Za-z0-9_-]+):([A-Za-z0-9_-]+):([A-Za-z0-9_-]+):(.+)$/.exec(urn);
   if (!match) return undefined;
-  return { namespace: (match[1] as string).toLowerCase(), kind: (match[3] as string).toLowerCase(), rest: match[4] as string };
+  return {
+    namespace: (match[1] as string).toLowerCase(),
+    kind: (match[3] as string).toLowerCase(),
+    rest: match[4] as string,
+  };
 }
 
 /** `urn:<ns>:risk:framework:<slug>` → `urn:<ns>:framework:<slug>`; undefined when the URN is not a framework URN. */

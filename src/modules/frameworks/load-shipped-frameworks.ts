@@ -21,7 +21,11 @@ export async function loadShippedFrameworkFiles(dir: string = shippedFrameworksD
   }
   const problems = checkReferences(libraries);
   if (problems.length > 0) {
-    throw new AppError('FRAMEWORK_INVALID', `shipped framework libraries: ${problems.length} broken reference(s)`, problems);
+    throw new AppError(
+      'FRAMEWORK_INVALID',
+      `shipped framework libraries: ${problems.length} broken reference(s)`,
+      problems,
+    );
   }
   return libraries;
 }

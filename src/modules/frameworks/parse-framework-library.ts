@@ -5,12 +5,25 @@
 import { checkLibrary, type IssueTarget, type LibraryDraft } from './check-library.js';
 import { compact, FieldReader } from './field-reader.js';
 import {
-  datePattern, frameworkIdPattern, languagePattern, libraryIdPattern, mappingSetIdPattern, maxIdLength, nodeIdPattern,
+  datePattern,
+  frameworkIdPattern,
+  languagePattern,
+  libraryIdPattern,
+  mappingSetIdPattern,
+  maxIdLength,
+  nodeIdPattern,
 } from './ids.js';
 import { normalizeLibrary } from './normalize-library.js';
 import {
-  guidanceKinds, rationaleTypes, relationships, type FrameworkLibrary, type GuidanceKind, type GuidanceRef,
-  type RationaleType, type Relationship, type SourceCitation,
+  guidanceKinds,
+  rationaleTypes,
+  relationships,
+  type FrameworkLibrary,
+  type GuidanceKind,
+  type GuidanceRef,
+  type RationaleType,
+  type Relationship,
+  type SourceCitation,
 } from './types.js';
 import { fieldName, IssueList, loadYamlSource, type Path, type YamlLimits } from './yaml-source.js';
 
@@ -36,36 +49,71 @@ export function parseFrameworkLibrary(text: string, fileName: string, limits?: Y
       mappingSet: (t) => (t.kind === 'mappingSet' ? ['mappingSets', t.index, t.field] : []),
       mapping: (t) => (t.kind === 'mapping' ? ['mappingSets', t.set, 'mappings', t.index, t.field] : []),
     };
-    checkLibrary(draft, (target) => {
-      const path = paths[target.kind](target);
-      return { place: source.place(path), field: fieldName(path) };
-    }, issues);
+    checkLibrary(
+      draft,
+      (target) => {
+        const path = paths[target.kind](target);
+        return { place: source.place(path), field: fieldName(path) };
+      },
+      issues,
+    );
   }
   issues.throwIfAny(fileName);
   return normalizeLibrary(draft as LibraryDraft);
 }
 
 function readDraft(read: FieldReader): LibraryDraft | undefined {
-  const top = read.map(read.source.value, [], ['format', 'library', 'scale', 'implementationGroups', 'nodes', 'mappingSets']);
+  const top = read.map(
+    read.source.value,
+    [],
+    ['format', 'library', 'scale', 'implementationGroups', 'nodes', 'mappingSets'],
+  );
   if (!top) return undefined;
   read.text(top.format, ['format'], { required: true, oneOf: [vardeFormat] });
 
-  const info = read.map(top.library, ['library'], [
-    'id', 'refId', 'name', 'description', 'version', 'publisher', 'language', 'publicationDate', 'source', 'licenseNote',
-  ]) ?? {};
-  const language = read.text(info.language, ['library', 'language'], { required: true, pattern: languagePattern, patternHint: 'a language code such as nb or en' }) ?? fallbackLanguage;
+  const info =
+    read.map(
+      top.library,
+      ['library'],
+      [
+        'id',
+        'refId',
+        'name',
+        'description',
+        'version',
+        'publisher',
+        'language',
+        'publicationDate',
+        'source',
+        'licenseNote',
+      ],
+    ) ?? {};
+  const language =
+    read.text(info.language, ['library', 'language'], {
+      required: true,
+      pattern: languagePattern,
+      patternHint: 'a language code such as nb or en',
+    }) ?? fallbackLanguage;
   const lang = (value: unknown, path: Path, required = false) => read.localized(value, path, language, { required });
 
   const draft: LibraryDraft = {
     library: compact({
-      id: read.text(info.id, ['library', 'id'], { required: true, pattern: libraryIdPattern, patternHint: 'urn:<namespace>:framework:<name> or urn:<namespace>:library:<name>, in lower case', maxLength: maxIdLength }),
+      id: read.text(info.id, ['library', 'id'], {
+        required: true,
+        pattern: libraryIdPattern,
+        patternHint: 'urn:<namespace>:framework:<name> or urn:<namespace>:library:<name>, in lower case',
+        maxLength: maxIdLength,
+      }),
       refId: read.text(info.refId, ['library', 'refId'], { maxLength: maxIdLength }),
       name: lang(info.name, ['library', 'name'], true),
       description: lang(info.description, ['library', 'description']),
       version: read.integer(info.version, ['library', 'version'], { required: true, min: 1 }),
       publisher: read.text(info.publisher, ['library', 'publisher'], { required: true }),
       language,
-      publicationDate: read.text(info.publicationDate, ['library', 'publicationDate'], { pattern: datePattern, patternHint: 'a date written YYYY-MM-DD, in quotes' }),
+      publicationDate: read.text(info.publicationDate, ['library', 'publicationDate'], {
+        pattern: datePattern,
+        patternHint: 'a date written YYYY-MM-DD, in quotes',
+      }),
       source: readCitation(read, info.source, ['library', 'source']),
       licenseNote: read.text(info.licenseNote, ['library', 'licenseNote']),
     }),
@@ -96,7 +144,12 @@ function readDraft(read: FieldReader): LibraryDraft | undefined {
       const path = ['implementationGroups', i];
       const group = read.map(value, path, ['id', 'name', 'description']) ?? {};
       return compact({
-        id: read.text(group.id, [...path, 'id'], { required: true, pattern: nodeIdPattern, patternHint: 'letters, digits and ._-', maxLength: maxIdLength }),
+        id: read.text(group.id, [...path, 'id'], {
+          required: true,
+          pattern: nodeIdPattern,
+          patternHint: 'letters, digits and ._-',
+          maxLength: maxIdLength,
+        }),
         name: lang(group.name, [...path, 'name'], true),
         description: lang(group.description, [...path, 'description']),
       });
@@ -110,13 +163,25 @@ function readDraft(read: FieldReader): LibraryDraft | undefined {
   let mappingCount = 0;
   draft.mappingSets = sets.map((value, s) => {
     const path = ['mappingSets', s];
-    const set = read.map(value, path, ['id', 'name', 'description', 'sourceFramework', 'targetFramework', 'mappings']) ?? {};
-    const frameworkId = { required: true, pattern: frameworkIdPattern, patternHint: 'a framework id, urn:<namespace>:framework:<name>', maxLength: maxIdLength };
-    const mappings = read.list(set.mappings, [...path, 'mappings'], { required: true, max: maxMappings - mappingCount }) ?? [];
+    const set =
+      read.map(value, path, ['id', 'name', 'description', 'sourceFramework', 'targetFramework', 'mappings']) ?? {};
+    const frameworkId = {
+      required: true,
+      pattern: frameworkIdPattern,
+      patternHint: 'a framework id, urn:<namespace>:framework:<name>',
+      maxLength: maxIdLength,
+    };
+    const mappings =
+      read.list(set.mappings, [...path, 'mappings'], { required: true, max: maxMappings - mappingCount }) ?? [];
     mappingCount += mappings.length;
     return {
       ...compact({
-        id: read.text(set.id, [...path, 'id'], { required: true, pattern: mappingSetIdPattern, patternHint: 'urn:<namespace>:mapping:<name>, in lower case', maxLength: maxIdLength }),
+        id: read.text(set.id, [...path, 'id'], {
+          required: true,
+          pattern: mappingSetIdPattern,
+          patternHint: 'urn:<namespace>:mapping:<name>, in lower case',
+          maxLength: maxIdLength,
+        }),
         name: lang(set.name, [...path, 'name'], true),
         description: lang(set.description, [...path, 'description']),
         sourceFramework: read.text(set.sourceFramework, [...path, 'sourceFramework'], frameworkId),
@@ -124,13 +189,18 @@ function readDraft(read: FieldReader): LibraryDraft | undefined {
       }),
       mappings: mappings.map((entry, m) => {
         const at = [...path, 'mappings', m];
-        const mapping = read.map(entry, at, ['source', 'target', 'relationship', 'rationale', 'rationaleType', 'strength']) ?? {};
+        const mapping =
+          read.map(entry, at, ['source', 'target', 'relationship', 'rationale', 'rationaleType', 'strength']) ?? {};
         return compact({
           source: read.text(mapping.source, [...at, 'source'], { required: true, maxLength: maxIdLength }),
           target: read.text(mapping.target, [...at, 'target'], { required: true, maxLength: maxIdLength }),
-          relationship: read.text(mapping.relationship, [...at, 'relationship'], { required: true, oneOf: relationships }) as Relationship | undefined,
+          relationship: read.text(mapping.relationship, [...at, 'relationship'], {
+            required: true,
+            oneOf: relationships,
+          }) as Relationship | undefined,
           rationale: read.text(mapping.rationale, [...at, 'rationale'], { maxLength: 2000 }),
-          rationaleType: read.text(mapping.rationaleType, [...at, 'rationaleType'], { oneOf: rationaleTypes }) as RationaleType | undefined,
+          rationaleType: read.text(mapping.rationaleType, [...at, 'rationaleType'], { oneOf: rationaleTypes }) as
+            RationaleType | undefined,
           strength: read.integer(mapping.strength, [...at, 'strength'], { min: 0, max: 10 }),
         });
       }),
@@ -142,11 +212,27 @@ function readDraft(read: FieldReader): LibraryDraft | undefined {
 type ReadLocalized = (value: unknown, path: Path, required?: boolean) => Record<string, string> | undefined;
 
 function readNode(read: FieldReader, value: unknown, path: Path, lang: ReadLocalized): LibraryDraft['nodes'][number] {
-  const node = read.map(value, path, [
-    'id', 'parent', 'refId', 'title', 'description', 'annotation', 'typicalEvidence', 'assessable', 'order',
-    'implementationGroups', 'guidance', 'source', 'provisional',
-  ]) ?? {};
-  const idRule = { pattern: nodeIdPattern, patternHint: 'letters, digits and ._:()[]- (no spaces), starting with a letter or digit', maxLength: maxIdLength };
+  const node =
+    read.map(value, path, [
+      'id',
+      'parent',
+      'refId',
+      'title',
+      'description',
+      'annotation',
+      'typicalEvidence',
+      'assessable',
+      'order',
+      'implementationGroups',
+      'guidance',
+      'source',
+      'provisional',
+    ]) ?? {};
+  const idRule = {
+    pattern: nodeIdPattern,
+    patternHint: 'letters, digits and ._:()[]- (no spaces), starting with a letter or digit',
+    maxLength: maxIdLength,
+  };
   const title = lang(node.title, [...path, 'title']);
   const description = lang(node.description, [...path, 'description']);
   if (node.title == null && node.description == null) read.problem(path, 'a node needs a title or a description');
@@ -162,7 +248,9 @@ function readNode(read: FieldReader, value: unknown, path: Path, lang: ReadLocal
     typicalEvidence: lang(node.typicalEvidence, [...path, 'typicalEvidence']),
     assessable: read.boolean(node.assessable, [...path, 'assessable'], { required: true }),
     order: read.integer(node.order, [...path, 'order'], { min: 1, max: 1_000_000 }),
-    implementationGroups: groups?.flatMap((group, g) => read.text(group, [...path, 'implementationGroups', g], { required: true, ...idRule }) ?? []),
+    implementationGroups: groups?.flatMap(
+      (group, g) => read.text(group, [...path, 'implementationGroups', g], { required: true, ...idRule }) ?? [],
+    ),
     guidance: guidance?.map((ref, g) => readGuidance(read, ref, [...path, 'guidance', g])),
     source: readCitation(read, node.source, [...path, 'source']),
     provisional: read.boolean(node.provisional, [...path, 'provisional']),
@@ -174,17 +262,32 @@ export function readGuidance(read: FieldReader, value: unknown, path: Path): Gui
   let target: GuidanceRef['target'];
   if (ref.target !== undefined) {
     const t = read.map(ref.target, [...path, 'target'], ['framework', 'node']) ?? {};
-    const framework = read.text(t.framework, [...path, 'target', 'framework'], { required: true, pattern: frameworkIdPattern, patternHint: 'a framework id', maxLength: maxIdLength });
-    const node = read.text(t.node, [...path, 'target', 'node'], { required: true, pattern: nodeIdPattern, patternHint: 'a node id', maxLength: maxIdLength });
+    const framework = read.text(t.framework, [...path, 'target', 'framework'], {
+      required: true,
+      pattern: frameworkIdPattern,
+      patternHint: 'a framework id',
+      maxLength: maxIdLength,
+    });
+    const node = read.text(t.node, [...path, 'target', 'node'], {
+      required: true,
+      pattern: nodeIdPattern,
+      patternHint: 'a node id',
+      maxLength: maxIdLength,
+    });
     if (framework !== undefined && node !== undefined) target = { framework, node };
   }
   return compact({
     kind: read.text(ref.kind, [...path, 'kind'], { required: true, oneOf: guidanceKinds }) as GuidanceKind,
     title: read.text(ref.title, [...path, 'title'], { required: true, maxLength: 1000 }) as string,
     publisher: read.text(ref.publisher, [...path, 'publisher'], { maxLength: 200 }),
-    audience: read.text(ref.audience, [...path, 'audience'], { oneOf: ['municipalities'] }) as 'municipalities' | undefined,
+    audience: read.text(ref.audience, [...path, 'audience'], { oneOf: ['municipalities'] }) as
+      'municipalities' | undefined,
     target,
-    url: read.text(ref.url, [...path, 'url'], { pattern: urlPattern, patternHint: 'an http(s) address', maxLength: 2000 }),
+    url: read.text(ref.url, [...path, 'url'], {
+      pattern: urlPattern,
+      patternHint: 'an http(s) address',
+      maxLength: 2000,
+    }),
   });
 }
 
@@ -196,7 +299,11 @@ export function readCitation(read: FieldReader, value: unknown, path: Path): Sou
     document: read.text(citation.document, [...path, 'document'], { required: true, maxLength: 1000 }) as string,
     publisher: read.text(citation.publisher, [...path, 'publisher'], { maxLength: 200 }),
     edition: read.text(citation.edition, [...path, 'edition'], { maxLength: 200 }),
-    url: read.text(citation.url, [...path, 'url'], { pattern: urlPattern, patternHint: 'an http(s) address', maxLength: 2000 }),
+    url: read.text(citation.url, [...path, 'url'], {
+      pattern: urlPattern,
+      patternHint: 'an http(s) address',
+      maxLength: 2000,
+    }),
     section: read.text(citation.section, [...path, 'section'], { maxLength: 1000 }),
     note: read.text(citation.note, [...path, 'note'], { maxLength: 5000 }),
   });

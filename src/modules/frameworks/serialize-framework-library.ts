@@ -54,12 +54,15 @@ export function serializeFrameworkLibrary(lib: FrameworkLibrary): string {
       description: text(group.description, language),
     })),
     nodes: lib.nodes.map((n) => node(n, language)),
-    mappingSets: lib.mappingSets.length === 0 ? undefined : lib.mappingSets.map((set) => ({
-      ...set,
-      name: text(set.name, language),
-      description: text(set.description, language),
-    })),
+    mappingSets:
+      lib.mappingSets.length === 0
+        ? undefined
+        : lib.mappingSets.map((set) => ({
+            ...set,
+            name: text(set.name, language),
+            description: text(set.description, language),
+          })),
   };
   // `undefined` fields are left out by stringify; version 1.1 makes it quote every 1.1-ambiguous scalar.
-  return stringify(document, { version: '1.1', lineWidth: 120 });
+  return stringify(document, { version: '1.1', lineWidth: 120, aliasDuplicateObjects: false });
 }

@@ -4,7 +4,19 @@
  * take as booleans. Every problem is reported with its file and line; nothing is returned unless the whole file
  * is clean.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, Scalar, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  Scalar,
+  type Document,
+  type Node,
+} from 'yaml';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
 
 export type Path = readonly (string | number)[];
@@ -54,9 +66,10 @@ export class IssueList {
   /** Throws FRAMEWORK_INVALID listing every problem found, if any. */
   throwIfAny(fileName: string): void {
     if (this.size === 0) return;
-    const details = this.dropped > 0
-      ? [...this.items, { place: fileName, message: `${this.dropped} more problems not listed` }]
-      : this.items;
+    const details =
+      this.dropped > 0
+        ? [...this.items, { place: fileName, message: `${this.dropped} more problems not listed` }]
+        : this.items;
     throw new AppError('FRAMEWORK_INVALID', `${fileName}: ${this.size} problem(s); nothing was imported`, details);
   }
 }
@@ -81,14 +94,18 @@ export function loadYamlSource(text: string, fileName: string, limits: YamlLimit
   if (text.length > limits.maxChars) fail(`file is larger than ${Math.round(limits.maxChars / 1048576)} MB`);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const nul = body.indexOf('\0');
-  if (nul >= 0) fail('file contains a NUL character (binary data or a wrong encoding)', body.slice(0, nul).split('\n').length);
+  if (nul >= 0)
+    fail('file contains a NUL character (binary data or a wrong encoding)', body.slice(0, nul).split('\n').length);
   if (body.trim() === '') fail('file is empty');
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(body, { version: '1.2', uniqueKeys: true, merge: false, lineCounter, prettyErrors: true });
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const line = problem.linePos?.[0]?.line;
-    issues.add({ place: line === undefined ? fileName : `${fileName}:${line}`, message: problem.message.split('\n')[0] ?? problem.message });
+    issues.add({
+      place: line === undefined ? fileName : `${fileName}:${line}`,
+      message: problem.message.split('\n')[0] ?? problem.message,
+    });
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     issues.add({ place: `${fileName}:1`, message: 'only YAML 1.2 is accepted; remove the %YAML directive' });
@@ -105,9 +122,10 @@ export function loadYamlSource(text: string, fileName: string, limits: YamlLimit
     const firstAlias = findFirstAlias(doc);
     issues.add({
       place: firstAlias === undefined ? fileName : `${fileName}:${lineAt(lineCounter, firstAlias)}`,
-      message: error instanceof ReferenceError
-        ? `aliases expand too much (more than ${limits.maxAliasCount} expansions): refusing a possible YAML bomb`
-        : `cannot read the YAML: ${(error as Error).message}`,
+      message:
+        error instanceof ReferenceError
+          ? `aliases expand too much (more than ${limits.maxAliasCount} expansions): refusing a possible YAML bomb`
+          : `cannot read the YAML: ${(error as Error).message}`,
     });
     issues.throwIfAny(fileName);
   }
@@ -122,7 +140,13 @@ export function loadYamlSource(text: string, fileName: string, limits: YamlLimit
   };
 }
 
-function checkNodes(doc: Document, lineCounter: LineCounter, fileName: string, limits: YamlLimits, issues: IssueList): void {
+function checkNodes(
+  doc: Document,
+  lineCounter: LineCounter,
+  fileName: string,
+  limits: YamlLimits,
+  issues: IssueList,
+): void {
   const at = (node: { range?: readonly number[] | null } | null | undefined): string => {
     const line = lineAt(lineCounter, node?.range?.[0]);
     return line === undefined ? fileName : `${fileName}:${line}`;
@@ -140,15 +164,27 @@ function checkNodes(doc: Document, lineCounter: LineCounter, fileName: string, l
       }
       const key = String(pair.key.value);
       if (forbiddenKeys.has(key)) {
-        issues.add({ place: at(pair.key), field: keyField(key), message: `key "${key}" is not allowed (it could alter object prototypes)` });
+        issues.add({
+          place: at(pair.key),
+          field: keyField(key),
+          message: `key "${key}" is not allowed (it could alter object prototypes)`,
+        });
       } else if (key === '<<') {
-        issues.add({ place: at(pair.key), field: keyField(key), message: 'merge keys (<<) are not allowed; write the fields out' });
+        issues.add({
+          place: at(pair.key),
+          field: keyField(key),
+          message: 'merge keys (<<) are not allowed; write the fields out',
+        });
       }
       return undefined;
     },
     Scalar(_, node, path) {
       if (node.tag !== undefined && node.tag !== strTag) {
-        issues.add({ place: at(node), field: fieldOf(path, node), message: `explicit YAML tag ${node.tag} is not allowed` });
+        issues.add({
+          place: at(node),
+          field: fieldOf(path, node),
+          message: `explicit YAML tag ${node.tag} is not allowed`,
+        });
       }
       if (node.type === Scalar.PLAIN && typeof node.value === 'string' && yaml11BooleanWords.test(node.value)) {
         issues.add({
@@ -159,17 +195,27 @@ function checkNodes(doc: Document, lineCounter: LineCounter, fileName: string, l
       }
     },
     Map(_, node) {
-      if (node.tag !== undefined) issues.add({ place: at(node), message: `explicit YAML tag ${node.tag} is not allowed` });
+      if (node.tag !== undefined)
+        issues.add({ place: at(node), message: `explicit YAML tag ${node.tag} is not allowed` });
     },
     Seq(_, node) {
-      if (node.tag !== undefined) issues.add({ place: at(node), message: `explicit YAML tag ${node.tag} is not allowed` });
+      if (node.tag !== undefined)
+        issues.add({ place: at(node), message: `explicit YAML tag ${node.tag} is not allowed` });
     },
     Alias(_, node, path) {
       const target = node.resolve(doc);
       if (target === undefined) {
-        issues.add({ place: at(node), field: fieldOf(path, node), message: `alias *${node.source} has no matching anchor` });
+        issues.add({
+          place: at(node),
+          field: fieldOf(path, node),
+          message: `alias *${node.source} has no matching anchor`,
+        });
       } else if (path.includes(target as never)) {
-        issues.add({ place: at(node), field: fieldOf(path, node), message: `alias *${node.source} refers to a node that contains it (a cycle)` });
+        issues.add({
+          place: at(node),
+          field: fieldOf(path, node),
+          message: `alias *${node.source} refers to a node that contains it (a cycle)`,
+        });
       }
     },
   });
