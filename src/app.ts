@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
-import { registerWebApp } from './platform/http/web-app.js';
 import { catalogueRoutes } from './modules/catalogue/index.js';
 
 export interface AppDeps {
@@ -18,8 +17,11 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = await createHttpServer({ config: deps.config, logger: deps.logger ?? true });
+  const app = await createHttpServer({
+    config: deps.config,
+    logger: deps.logger ?? true,
+    serveWeb: deps.serveWeb ?? false,
+  });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', db: deps.db });
-  if (deps.serveWeb) await registerWebApp(app);
   return app;
 }

@@ -28,15 +28,21 @@ function fromFastifyError(error: FastifyError): AppError {
   return new AppError('INTERNAL', 'Something went wrong on the server');
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Requests for files (a missing script or image) get a 404; paths like /measures/4.6 are pages. */
+const assetExtension = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|webmanifest|pdf|xlsx|csv)$/i;
+
+export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const appError = isAppError(error) ? error : fromFastifyError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.status).send(body(appError));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send(body(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
+    const url = request.url.split('?')[0] ?? '';
+    if (options.spaFallback && request.method === 'GET' && !url.startsWith('/api/') && !assetExtension.test(url)) {
+      // A client-side route of the web UI: answer with the app, which renders the page (or its own "not found").
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(body(new AppError('NOT_FOUND', `No route ${request.method} ${url}`)));
   });
 }

@@ -10,13 +10,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
 import { registerAccessControl } from './access.js';
 import { registerErrorHandling } from './error-handler.js';
+import { registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
   readonly config: AppConfig;
   readonly logger?: boolean;
+  /** Serve the built web UI from web/dist (off in API tests). */
+  readonly serveWeb?: boolean;
 }
 
-export async function createHttpServer({ config, logger = true }: ServerOptions): Promise<FastifyInstance> {
+export async function createHttpServer({
+  config,
+  logger = true,
+  serveWeb = false,
+}: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -38,7 +45,8 @@ export async function createHttpServer({ config, logger = true }: ServerOptions)
     },
     hsts: https ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
-  registerErrorHandling(app);
+  registerErrorHandling(app, { spaFallback: serveWeb });
+  if (serveWeb) await registerWebApp(app);
   registerAccessControl(app);
   await app.register(fastifySwagger, {
     openapi: {

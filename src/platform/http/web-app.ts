@@ -1,12 +1,11 @@
 /**
- * Serves the built web UI (web/dist) and answers every other GET outside /api with index.html, so client-side
- * routes survive a reload. The build runs by itself at start when the sources are newer than the build.
+ * Serves the built web UI (web/dist); the not-found handler answers other GETs outside /api with index.html, so
+ * client-side routes survive a reload. The build runs by itself at start when the sources are newer than the build.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
 
 export const webRoot = path.resolve(import.meta.dirname, '../../../web');
 export const webDist = path.join(webRoot, 'dist');
@@ -38,14 +37,10 @@ export async function buildWebApp(log: (message: string) => void): Promise<void>
   await build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/**
+ * Static files of the built UI. Client-side routes (/measures/4.6 …) are answered with index.html by the platform's
+ * not-found handler (error-handler.ts, `spaFallback`), which also keeps unknown /api routes a JSON 404.
+ */
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: webDist, prefix: '/', index: ['index.html'], wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    const error = new AppError('NOT_FOUND', `No route ${request.method} ${url}`);
-    return reply.status(404).send({ error: { code: error.code, message: error.message, details: [] } });
-  });
 }
