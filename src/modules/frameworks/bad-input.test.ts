@@ -233,6 +233,17 @@ describe('hostile or ambiguous YAML is refused before anything is read', () => {
     );
   });
 
+  it('nesting deeper than the limit', () => {
+    const text = `${Array.from({ length: 45 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} end\n`;
+    expect(problemsOf(parse(text))).toStrictEqual([
+      {
+        place: 'bad.yaml:41',
+        field: Array.from({ length: 41 }, (_, i) => `k${i}`).join('.'),
+        message: 'nesting deeper than 40 levels',
+      },
+    ]);
+  });
+
   it('an empty file, NUL bytes, and a file over the size limit', () => {
     expect(problemsOf(parse('  \n'))).toStrictEqual([{ place: 'bad.yaml', message: 'file is empty' }]);
     expect(problemsOf(parse('a: 1\nb: "x\0"\n'))).toStrictEqual([

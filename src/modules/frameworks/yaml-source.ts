@@ -154,8 +154,9 @@ function checkNodes(
   visit(doc, {
     Pair(_, pair, path) {
       const keyField = (key: string): string => [fieldOf(path, pair), key].filter(Boolean).join('.');
-      if (path.length > limits.maxDepth) {
-        issues.add({ place: at(pair.key as Node), message: `nesting deeper than ${limits.maxDepth} levels` });
+      if (path.filter((step) => isMap(step) || isSeq(step)).length > limits.maxDepth) {
+        const field = isScalar(pair.key) ? keyField(String(pair.key.value)) : fieldOf(path, pair);
+        issues.add({ place: at(pair.key as Node), field, message: `nesting deeper than ${limits.maxDepth} levels` });
         return visit.BREAK;
       }
       if (!isScalar(pair.key)) {
