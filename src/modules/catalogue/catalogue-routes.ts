@@ -1,11 +1,13 @@
 /**
  * The public catalogue API (/api/v1/catalogue): the strategy's content is open to everyone, logged in or not.
- * Handlers only validate and delegate; the domain functions do the work.
+ * Handlers only validate and delegate; the domain functions do the work. Areas, strategic areas, basic measures and
+ * actors share one shape (list + one by id), registered by `registerCollection`.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import type { TSchema } from 'typebox';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type ErrorCode } from '../../platform/errors.js';
 import {
   ActorSchema,
   AreaSchema,
@@ -23,7 +25,7 @@ import {
 import { getEdition, listEditions } from './catalogue-service.js';
 import { filterMeasures, presentMeasure } from './measure-query.js';
 import { buildResponsibilityMatrix } from './responsibility-matrix.js';
-import type { ErrorCode } from '../../platform/errors.js';
+import type { CatalogueEdition } from './types.js';
 
 const access = { public: true, description: 'Anyone: the strategy is public' } as const;
 const tags = ['catalogue'];
@@ -32,6 +34,56 @@ function findOr404<T extends { id: string }>(items: readonly T[], id: string, co
   const item = items.find((i) => i.id === id);
   if (!item) throw new AppError(code, `No ${what} "${id}" in this edition`);
   return item;
+}
+
+interface CollectionSpec<T extends { id: string }> {
+  readonly path: string;
+  readonly key: string;
+  readonly what: string;
+  readonly notFound: ErrorCode;
+  readonly schema: TSchema;
+  readonly listSummary: string;
+  readonly items: (edition: CatalogueEdition) => readonly T[];
+  readonly present?: (edition: CatalogueEdition, item: T) => unknown;
+}
+
+function registerCollection<T extends { id: string }>(app: FastifyInstance, db: Db, spec: CollectionSpec<T>): void {
+  const present = spec.present ?? ((_edition: CatalogueEdition, item: T) => item);
+  app.get(
+    spec.path,
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: spec.listSummary,
+        querystring: EditionQuerySchema,
+        response: { 200: listOf(spec.key, spec.schema) },
+      },
+    },
+    async (request) => {
+      const edition = await getEdition(db, (request.query as { edition?: string }).edition);
+      const items = spec.items(edition).map((item) => present(edition, item));
+      return { edition: edition.edition.id, count: items.length, [spec.key]: items };
+    },
+  );
+  app.get(
+    `${spec.path}/:id`,
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: `One ${spec.what}`,
+        params: IdParamsSchema,
+        querystring: EditionQuerySchema,
+        response: { 200: spec.schema },
+      },
+    },
+    async (request) => {
+      const edition = await getEdition(db, (request.query as { edition?: string }).edition);
+      const item = findOr404(spec.items(edition), (request.params as { id: string }).id, spec.notFound, spec.what);
+      return present(edition, item);
+    },
+  );
 }
 
 export async function catalogueRoutes(fastify: FastifyInstance, options: { db: Db }): Promise<void> {
@@ -48,9 +100,7 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { db: D
         response: { 200: { type: 'object', properties: { editions: { type: 'array', items: EditionSchema } } } },
       },
     },
-    async () => ({
-      editions: await listEditions(db),
-    }),
+    async () => ({ editions: await listEditions(db) }),
   );
 
   app.get(
@@ -90,50 +140,6 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { db: D
     },
   );
 
-  const presentArea = (edition: Awaited<ReturnType<typeof getEdition>>, area: (typeof edition.areas)[number]) => ({
-    ...area,
-    measureIds: edition.measures.filter((m) => m.areaId === area.id).map((m) => m.id),
-  });
-
-  app.get(
-    '/areas',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'The five areas of the national strategy, with their goals',
-        querystring: EditionQuerySchema,
-        response: { 200: listOf('areas', AreaSchema) },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return {
-        edition: edition.edition.id,
-        count: edition.areas.length,
-        areas: edition.areas.map((a) => presentArea(edition, a)),
-      };
-    },
-  );
-
-  app.get(
-    '/areas/:id',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'One area',
-        params: IdParamsSchema,
-        querystring: EditionQuerySchema,
-        response: { 200: AreaSchema },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return presentArea(edition, findOr404(edition.areas, request.params.id, 'AREA_NOT_FOUND', 'area'));
-    },
-  );
-
   app.get(
     '/strategy',
     {
@@ -156,127 +162,6 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { db: D
   );
 
   app.get(
-    '/strategic-areas',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'The six strategic areas',
-        querystring: EditionQuerySchema,
-        response: { 200: listOf('strategicAreas', StrategicAreaSchema) },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      const items = edition.strategy.strategicAreas;
-      return { edition: edition.edition.id, count: items.length, strategicAreas: items };
-    },
-  );
-
-  app.get(
-    '/strategic-areas/:id',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'One strategic area',
-        params: IdParamsSchema,
-        querystring: EditionQuerySchema,
-        response: { 200: StrategicAreaSchema },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return findOr404(
-        edition.strategy.strategicAreas,
-        request.params.id,
-        'STRATEGIC_AREA_NOT_FOUND',
-        'strategic area',
-      );
-    },
-  );
-
-  app.get(
-    '/basic-measures',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'The ten basic measures for every enterprise, with guidance',
-        querystring: EditionQuerySchema,
-        response: { 200: listOf('basicMeasures', BasicMeasureSchema) },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      const items = edition.basic.basicMeasures;
-      return { edition: edition.edition.id, count: items.length, basicMeasures: items };
-    },
-  );
-
-  app.get(
-    '/basic-measures/:id',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'One basic measure',
-        params: IdParamsSchema,
-        querystring: EditionQuerySchema,
-        response: { 200: BasicMeasureSchema },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return findOr404(edition.basic.basicMeasures, request.params.id, 'BASIC_MEASURE_NOT_FOUND', 'basic measure');
-    },
-  );
-
-  const presentActor = (edition: Awaited<ReturnType<typeof getEdition>>, actor: (typeof edition.actors)[number]) => ({
-    ...actor,
-    responsibleFor: edition.measures.filter((m) => m.responsible.actorIds.includes(actor.id)).map((m) => m.id),
-  });
-
-  app.get(
-    '/actors',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Actors and the measures each is responsible for',
-        querystring: EditionQuerySchema,
-        response: { 200: listOf('actors', ActorSchema) },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return {
-        edition: edition.edition.id,
-        count: edition.actors.length,
-        actors: edition.actors.map((a) => presentActor(edition, a)),
-      };
-    },
-  );
-
-  app.get(
-    '/actors/:id',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'One actor',
-        params: IdParamsSchema,
-        querystring: EditionQuerySchema,
-        response: { 200: ActorSchema },
-      },
-    },
-    async (request) => {
-      const edition = await getEdition(db, request.query.edition);
-      return presentActor(edition, findOr404(edition.actors, request.params.id, 'ACTOR_NOT_FOUND', 'actor'));
-    },
-  );
-
-  app.get(
     '/responsibility-matrix',
     {
       config: { access },
@@ -287,8 +172,51 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { db: D
         response: { 200: MatrixSchema },
       },
     },
-    async (request) => {
-      return buildResponsibilityMatrix(await getEdition(db, request.query.edition));
-    },
+    async (request) => buildResponsibilityMatrix(await getEdition(db, request.query.edition)),
   );
+
+  registerCollection(fastify, db, {
+    path: '/areas',
+    key: 'areas',
+    what: 'area',
+    notFound: 'AREA_NOT_FOUND',
+    schema: AreaSchema,
+    listSummary: 'The five areas of the national strategy, with their goals',
+    items: (edition) => edition.areas,
+    present: (edition, area) => ({
+      ...area,
+      measureIds: edition.measures.filter((m) => m.areaId === area.id).map((m) => m.id),
+    }),
+  });
+  registerCollection(fastify, db, {
+    path: '/strategic-areas',
+    key: 'strategicAreas',
+    what: 'strategic area',
+    notFound: 'STRATEGIC_AREA_NOT_FOUND',
+    schema: StrategicAreaSchema,
+    listSummary: 'The six strategic areas',
+    items: (edition) => edition.strategy.strategicAreas,
+  });
+  registerCollection(fastify, db, {
+    path: '/basic-measures',
+    key: 'basicMeasures',
+    what: 'basic measure',
+    notFound: 'BASIC_MEASURE_NOT_FOUND',
+    schema: BasicMeasureSchema,
+    listSummary: 'The ten basic measures for every enterprise, with guidance',
+    items: (edition) => edition.basic.basicMeasures,
+  });
+  registerCollection(fastify, db, {
+    path: '/actors',
+    key: 'actors',
+    what: 'actor',
+    notFound: 'ACTOR_NOT_FOUND',
+    schema: ActorSchema,
+    listSummary: 'Actors and the measures each is responsible for',
+    items: (edition) => edition.actors,
+    present: (edition, actor) => ({
+      ...actor,
+      responsibleFor: edition.measures.filter((m) => m.responsible.actorIds.includes(actor.id)).map((m) => m.id),
+    }),
+  });
 }
