@@ -7,6 +7,8 @@ import type { AppConfig } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
 import { catalogueRoutes } from './modules/catalogue/index.js';
+import { registerIdentity, type IdentityDeps } from './modules/identity/index.js';
+import { auditRoutes } from './modules/audit/index.js';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -14,6 +16,8 @@ export interface AppDeps {
   readonly logger?: boolean;
   /** Serve the built web UI (off in API tests). */
   readonly serveWeb?: boolean;
+  /** Tests only: a prepared OIDC client or options for it (e.g. a fetch that tampers with the provider's answers). */
+  readonly identity?: Pick<IdentityDeps, 'oidc' | 'oidcOptions'>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -22,6 +26,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? true,
     serveWeb: deps.serveWeb ?? false,
   });
+  // Sessions, CSRF and the audit of refusals first: every module's routes rely on request.principal.
+  await registerIdentity(app, { db: deps.db, config: deps.config, ...deps.identity });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', db: deps.db });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', db: deps.db });
   return app;
 }

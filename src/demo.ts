@@ -3,7 +3,10 @@
  * every view has something to show from the first start. Each module contributes its own seeder here.
  */
 import type { Db } from './platform/db/database.js';
+import { seedIdentityDemo } from './modules/identity/index.js';
 
-export async function seedDemoData(_db: Db, _now: Date, log: (message: string) => void): Promise<void> {
+export async function seedDemoData(db: Db, now: Date, log: (message: string) => void): Promise<void> {
+  const identity = await seedIdentityDemo(db, now);
+  log(`Demo mode: ${identity.organisations} organisations and ${identity.personas} demo personas.`);
   log('Demo mode: demo data is ready.');
 }

@@ -3,11 +3,13 @@
  * control and health. Modules are registered on top of it by the composition root (src/app.ts). Building is kept
  * apart from listening so tests inject requests in-process.
  */
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AppConfig } from '../config.js';
+import { defaultRateLimitConfig, type AppConfig } from '../config.js';
 import { registerAccessControl } from './access.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerWebApp } from './web-app.js';
@@ -45,6 +47,9 @@ export async function createHttpServer({
     },
     hsts: https ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
+  await app.register(fastifyCookie);
+  // Per client address; routes may set a stricter `config.rateLimit` (login does). Registered before any route.
+  await app.register(fastifyRateLimit, { global: true, max: (config.rateLimit ?? defaultRateLimitConfig).apiPerMinute, timeWindow: 60_000 });
   registerErrorHandling(app, { spaFallback: serveWeb });
   if (serveWeb) await registerWebApp(app);
   registerAccessControl(app);
