@@ -7,6 +7,7 @@ import type { AppConfig } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
 import { catalogueRoutes } from './modules/catalogue/index.js';
+import { frameworksRoutes } from './modules/frameworks/index.js';
 import { registerIdentity, type IdentityDeps } from './modules/identity/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 
@@ -30,5 +31,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerIdentity(app, { db: deps.db, config: deps.config, ...deps.identity });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db: deps.db });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', db: deps.db });
+  await app.register(frameworksRoutes, { prefix: '/api/v1/frameworks', db: deps.db });
   return app;
 }

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { buildWebApp, webBuildIsStale } from './platform/http/web-app.js';
 import { syncShippedEditions } from './modules/catalogue/index.js';
+import { syncShippedFrameworks } from './modules/frameworks/index.js';
 import { seedDemoData } from './demo.js';
 
 export async function prepareDatabase(config: AppConfig, log: (message: string) => void): Promise<Db> {
@@ -20,6 +21,13 @@ export async function prepareDatabase(config: AppConfig, log: (message: string) 
       log(`Catalogue edition in ${outcome.folder} was REFUSED; the stored edition is kept. ${outcome.error.message}:`);
       for (const d of outcome.error.details) log(`  ${d.place ?? ''} ${d.field ?? ''}: ${d.message}`);
     } else if (outcome.outcome === 'imported') log(`Catalogue edition ${outcome.editionId} imported.`);
+  }
+  for (const outcome of await syncShippedFrameworks(db, new Date())) {
+    if (outcome.outcome === 'refused') {
+      log(`Framework library ${outcome.fileName} was REFUSED; stored versions are kept. ${outcome.error.message}:`);
+      for (const d of outcome.error.details) log(`  ${d.place ?? ''} ${d.field ?? ''}: ${d.message}`);
+    } else if (outcome.outcome === 'imported')
+      log(`Framework library ${outcome.libraryId} v${outcome.version} imported.`);
   }
   return db;
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { isAppError } from '../platform/errors.js';
 import { registerCatalogueCommands } from '../modules/catalogue/catalogue-cli.js';
+import { registerFrameworksCommands } from '../modules/frameworks/frameworks-cli.js';
 import { registerDbCommands } from './db-commands.js';
 import { startServer } from '../server.js';
 
@@ -24,6 +25,7 @@ export function buildCli(): Command {
     });
   registerDbCommands(program);
   registerCatalogueCommands(program);
+  registerFrameworksCommands(program);
   return program;
 }
 
