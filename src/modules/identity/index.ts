@@ -17,3 +17,4 @@ export { startSession, type StartedSession } from './session-service.js';
 export { requestOrigin, cookieNames } from './identity-http.js';
 export * from './organisation-lookup.js';
 export type * from './authorization-fixture-types.js';
+export { registerIdentityCommands } from './identity-cli.js';
