@@ -10,6 +10,7 @@ import { catalogueRoutes } from './modules/catalogue/index.js';
 import { frameworksRoutes } from './modules/frameworks/index.js';
 import { registerIdentity, type IdentityDeps } from './modules/identity/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { reportingRoutes } from './modules/reporting/index.js';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -32,5 +33,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db: deps.db });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', db: deps.db });
   await app.register(frameworksRoutes, { prefix: '/api/v1/frameworks', db: deps.db });
+  // The running server (serveWeb) also runs the reminder job every five minutes; API tests call it directly.
+  await app.register(reportingRoutes, {
+    prefix: '/api/v1/reporting',
+    db: deps.db,
+    config: deps.config,
+    reminderIntervalMs: deps.serveWeb ? 5 * 60_000 : undefined,
+  });
   return app;
 }
