@@ -1,0 +1,127 @@
+/**
+ * Byte-level facts about an input file that DuckDB does not give us: the header record, the encoding, the content
+ * hash (the batch key), and the physical line where the n-th record starts (quoted newlines span lines).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../platform/errors.js';
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function hasUtf8Bom(head: Buffer): boolean {
+  return head.length >= 3 && UTF8_BOM.every((byte, i) => head[i] === byte);
+}
+
+function readHead(file: string, bytes: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Split one CSV record (RFC 4180) into fields. */
+export function parseCsvRecord(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** The header names of a CSV file, BOM removed, trimmed. Refuses UTF-16 and files without a header line. */
+export function readCsvHeader(file: string): string[] {
+  const head = readHead(file, 1 << 16);
+  const name = path.basename(file);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw new AppError('LOG_DATASET_INVALID', `${name} is UTF-16; the data contract requires UTF-8`, [
+      { place: `${name} line 1`, message: 'UTF-16 byte order mark found; save the file as UTF-8' },
+    ]);
+  }
+  const body = hasUtf8Bom(head) ? head.subarray(3) : head;
+  let end = body.indexOf(0x0a);
+  if (end < 0) end = body.length;
+  const line = body.subarray(0, end).toString('latin1').replace(/\r$/, '');
+  if (line.trim() === '') {
+    throw new AppError('LOG_DATASET_INVALID', `${name} has no header line`, [
+      { place: `${name} line 1`, message: 'the first line must name the columns' },
+    ]);
+  }
+  return parseCsvRecord(line).map((h) => h.trim());
+}
+
+/** SHA-256 of the file content, streamed. Same bytes ⇒ same batch key, whatever the file is called. */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await new Promise<void>((resolve, reject) => {
+    fs.createReadStream(file, { highWaterMark: 1 << 22 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve())
+      .on('error', reject);
+  });
+  return hash.digest('hex');
+}
+
+/**
+ * Physical start line (1-based, the header is line 1) of the given data records (1-based, in file order, blank
+ * lines not counted). `csv` makes quoted fields span newlines; NDJSON has one record per line.
+ * `skipLines` are lines whose records the reader dropped, so they do not count as records.
+ */
+export async function recordStartLines(
+  file: string,
+  ordinals: readonly number[],
+  options: { csv: boolean; header: boolean; skipLines?: ReadonlySet<number> },
+): Promise<Map<number, number>> {
+  const wanted = new Set(ordinals);
+  const found = new Map<number, number>();
+  if (wanted.size === 0) return found;
+  const last = Math.max(...wanted);
+  let line = 1;
+  let inQuotes = false;
+  let recordLine = 1;
+  let recordBytes = 0;
+  let record = options.header ? -1 : 0; // index of the record being read; the header is record 0
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const endRecord = (): boolean => {
+    if (recordBytes > 0 && !options.skipLines?.has(recordLine)) {
+      record++;
+      if (record >= 1 && wanted.has(record)) found.set(record, recordLine);
+    }
+    recordBytes = 0;
+    return record >= last;
+  };
+  outer: for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === 0x22 && options.csv) inQuotes = !inQuotes;
+      if (byte === 0x0a) {
+        line++;
+        if (!inQuotes) {
+          if (endRecord()) break outer;
+          recordLine = line;
+        }
+      } else if (byte !== 0x0d) recordBytes++;
+    }
+  }
+  if (record < last) endRecord();
+  stream.destroy();
+  return found;
+}

@@ -1,0 +1,132 @@
+/**
+ * The catalogue of reasons a lookup is flagged: a stable code, and plain text in bokmål and English that a reviewer
+ * (and, where shown, the patient) can understand. Texts take the facts of the case as parameters. Codes are part of
+ * the findings contract (specs/access-log-dataset.md): never rename one; add new ones.
+ */
+
+export interface ReasonFacts {
+  /** Patients the user looked up without a documented reason in the period. */
+  readonly userUnexplainedPatients?: number;
+  /** What is typical for users with the same role. */
+  readonly peerTypical?: number;
+  /** Most unexplained patients the user looked up within one hour. */
+  readonly userPatientsInOneHour?: number;
+  /** Most users without a documented reason who looked up the patient on one day. */
+  readonly patientUsersOneDay?: number;
+  readonly patientUsersTypical?: number;
+  /** Colleagues in the user's department who also looked up patients of the same unit without documented reason. */
+  readonly departmentPeers?: number;
+  readonly departmentSize?: number;
+  /** Persons in the data with the same family name. */
+  readonly familyNameCount?: number;
+  /** Local hours of day the lookups happened at, e.g. "02". */
+  readonly hours?: string;
+  readonly days?: number;
+}
+
+interface ReasonEntry {
+  readonly nb: (f: ReasonFacts) => string;
+  readonly en: (f: ReasonFacts) => string;
+}
+
+const n = (value: number | undefined): string => (value === undefined ? '?' : String(Math.round(value)));
+
+export const REASONS = {
+  SELF_LOOKUP: {
+    nb: () => 'Brukeren slo opp sin egen journal.',
+    en: () => 'The user looked up their own record.',
+  },
+  SAME_ADDRESS: {
+    nb: () => 'Pasienten er registrert på samme adresse som brukeren.',
+    en: () => 'The patient is registered at the same address as the user.',
+  },
+  SAME_FAMILY_NAME_RARE: {
+    nb: (f) => `Pasienten har samme etternavn som brukeren, og navnet er sjeldent (${n(f.familyNameCount)} personer i dataene).`,
+    en: (f) => `The patient has the same family name as the user, and the name is rare (${n(f.familyNameCount)} people in the data).`,
+  },
+  COLLEAGUE_PATIENT: {
+    nb: () => 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',
+    en: () => "The patient is a colleague in the user's own department or clinic.",
+  },
+  EMPLOYEE_PATIENT: {
+    nb: () => 'Pasienten er ansatt i virksomheten.',
+    en: () => 'The patient is an employee of the organisation.',
+  },
+  NO_RELATION: {
+    nb: () => 'Ingen registrert kontakt, henvisning, bestilling eller behandlingsrelasjon forklarer oppslaget.',
+    en: () => 'No documented encounter, referral, order or care relation explains the lookup.',
+  },
+  NO_CARE_CONTACT: {
+    nb: () => 'Pasienten hadde ingen kontakt med sykehuset i perioden da oppslaget ble gjort.',
+    en: () => 'The patient had no contact with the hospital around the time of the lookup.',
+  },
+  RARE_DEPARTMENT_FOR_PATIENT: {
+    nb: (f) =>
+      `Det er uvanlig at brukerens avdeling slår opp pasienter fra avdelingen som behandlet pasienten (${n(f.departmentPeers)} av ${n(f.departmentSize)} kolleger gjorde det uten dokumentert grunn).`,
+    en: (f) =>
+      `Lookups from the user's department into the unit treating this patient are unusual (${n(f.departmentPeers)} of ${n(f.departmentSize)} colleagues did so without a documented reason).`,
+  },
+  PATIENT_ACCESS_BURST: {
+    nb: (f) =>
+      `Mange uten dokumentert grunn slo opp denne pasienten samme dag (${n(f.patientUsersOneDay)} brukere; vanlig er ${n(f.patientUsersTypical)}).`,
+    en: (f) =>
+      `Many users without a documented reason looked up this patient on the same day (${n(f.patientUsersOneDay)} users; typical is ${n(f.patientUsersTypical)}).`,
+  },
+  USER_BREADTH_UNUSUAL: {
+    nb: (f) =>
+      `Brukeren slo opp mange pasienter uten dokumentert grunn i perioden (${n(f.userUnexplainedPatients)}; vanlig for samme rolle er ${n(f.peerTypical)}).`,
+    en: (f) =>
+      `The user looked up many patients without a documented reason in the period (${n(f.userUnexplainedPatients)}; typical for the same role is ${n(f.peerTypical)}).`,
+  },
+  USER_RAPID_LOOKUPS: {
+    nb: (f) => `Brukeren slo opp ${n(f.userPatientsInOneHour)} pasienter uten dokumentert grunn innen én time.`,
+    en: (f) => `The user looked up ${n(f.userPatientsInOneHour)} patients without a documented reason within one hour.`,
+  },
+  EMERGENCY_WITHOUT_EMERGENCY: {
+    nb: () => 'Akuttinnsyn ble brukt, men pasienten hadde ingen akuttkontakt på det tidspunktet.',
+    en: () => 'Emergency access was used, but the patient had no emergency contact at the time.',
+  },
+  SEARCH_THEN_READ: {
+    nb: () => 'Brukeren søkte opp pasienten og åpnet deretter journalen, uten dokumentert grunn.',
+    en: () => 'The user searched for the patient and then opened the record, without a documented reason.',
+  },
+  OUTSIDE_USUAL_HOURS: {
+    nb: (f) => `Oppslaget skjedde på et tidspunkt brukeren sjelden arbeider (kl. ${f.hours ?? '?'}).`,
+    en: (f) => `The lookup happened at a time of day the user rarely works (at ${f.hours ?? '?'} h).`,
+  },
+  REPEATED_ACCESS: {
+    nb: (f) => `Brukeren slo opp pasienten uten dokumentert grunn på ${n(f.days)} ulike dager.`,
+    en: (f) => `The user looked up the patient without a documented reason on ${n(f.days)} different days.`,
+  },
+  PRINT_OR_EXPORT: {
+    nb: () => 'Opplysninger ble skrevet ut eller eksportert uten dokumentert grunn.',
+    en: () => 'Information was printed or exported without a documented reason.',
+  },
+  AFTER_EMPLOYMENT: {
+    nb: () => 'Oppslaget skjedde utenfor brukerens ansettelsesperiode.',
+    en: () => "The lookup happened outside the user's period of employment.",
+  },
+  UNKNOWN_USER: {
+    nb: () => 'Brukeren finnes ikke i personallisten.',
+    en: () => 'The user is not in the staff list.',
+  },
+  WEAK_EXPLANATION_ONLY: {
+    nb: () => 'Oppslaget er bare forklart av kontakt i en annen avdeling i samme klinikk.',
+    en: () => 'The lookup is only explained by an encounter in another department of the same clinic.',
+  },
+} as const satisfies Record<string, ReasonEntry>;
+
+export type ReasonCode = keyof typeof REASONS;
+export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
+
+export interface Reason {
+  readonly code: ReasonCode;
+  readonly weight: number;
+  readonly text_nb: string;
+  readonly text_en: string;
+}
+
+export function reason(code: ReasonCode, weight: number, facts: ReasonFacts = {}): Reason {
+  const entry: ReasonEntry = REASONS[code];
+  return { code, weight: Math.round(weight * 1000) / 1000, text_nb: entry.nb(facts), text_en: entry.en(facts) };
+}

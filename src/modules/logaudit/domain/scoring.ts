@@ -1,0 +1,84 @@
+/**
+ * How signals combine into a score. Each signal has a strength in [0, 1] (computed from the data: rarity, robust
+ * z-scores against peers, informativeness of a flag) and a weight fixed by reasoning, not fitted to any ground truth:
+ * how strongly the signal alone would make a reviewer want to look. Contributions combine as a noisy-OR,
+ * score = 1 − Π(1 − weight × factor × strength), so independent signals add up and no single weak one dominates.
+ * `factor` depends on how well the pair is explained: statistics only speak for unexplained lookups; rules such as
+ * self-lookup speak even when the lookup is explained, others only weakly.
+ */
+import type { ReasonCode } from './reasons.js';
+
+export type ExplanationState = 'unexplained' | 'weak' | 'explained';
+
+export interface SignalSpec {
+  readonly code: ReasonCode;
+  /** SQL column holding the strength in [0, 1]. */
+  readonly column: string;
+  readonly weight: number;
+  readonly factor: Readonly<Record<ExplanationState, number>>;
+}
+
+const ONLY_UNEXPLAINED = { unexplained: 1, weak: 0.5, explained: 0 } as const;
+const ALWAYS = { unexplained: 1, weak: 1, explained: 1 } as const;
+const MOSTLY_UNEXPLAINED = { unexplained: 1, weak: 0.6, explained: 0.2 } as const;
+
+export const SIGNALS: readonly SignalSpec[] = [
+  { code: 'SELF_LOOKUP', column: 's_self', weight: 0.95, factor: ALWAYS },
+  { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS },
+  { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: MOSTLY_UNEXPLAINED },
+  { code: 'EMERGENCY_WITHOUT_EMERGENCY', column: 's_etreat', weight: 0.6, factor: { unexplained: 1, weak: 1, explained: 0.5 } },
+  { code: 'UNKNOWN_USER', column: 's_unknown_user', weight: 0.6, factor: ALWAYS },
+  { code: 'RARE_DEPARTMENT_FOR_PATIENT', column: 's_rare_dept', weight: 0.55, factor: ONLY_UNEXPLAINED },
+  { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED },
+  { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
+  { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
+  { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  { code: 'USER_RAPID_LOOKUPS', column: 's_rapid', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.3, factor: ONLY_UNEXPLAINED },
+  { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED },
+  { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.2, factor: ONLY_UNEXPLAINED },
+  { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED },
+  { code: 'PRINT_OR_EXPORT', column: 's_print', weight: 0.15, factor: ONLY_UNEXPLAINED },
+  { code: 'NO_RELATION', column: 's_no_relation', weight: 0.1, factor: ONLY_UNEXPLAINED },
+  { code: 'WEAK_EXPLANATION_ONLY', column: 's_weak', weight: 0.05, factor: { unexplained: 0, weak: 1, explained: 0 } },
+];
+
+/** A reason is shown when it contributes at least this much (the strongest one is always shown). */
+export const MIN_REASON_CONTRIBUTION = 0.02;
+
+export function contribution(signal: SignalSpec, state: ExplanationState, strength: number): number {
+  const s = Math.min(1, Math.max(0, strength));
+  return signal.weight * signal.factor[state] * s;
+}
+
+/** Noisy-OR of contributions. Rounded so that equal inputs give equal scores on every machine. */
+export function combine(contributions: readonly number[]): number {
+  const miss = contributions.reduce((product, c) => product * (1 - Math.min(1, Math.max(0, c))), 1);
+  return roundScore(1 - miss);
+}
+
+export function roundScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
+
+/** The same combination as SQL over a relation holding the strength columns and `state`. */
+export function scoreSql(): string {
+  const factor = (signal: SignalSpec): string =>
+    `(CASE state WHEN 'unexplained' THEN ${signal.factor.unexplained} WHEN 'weak' THEN ${signal.factor.weak} ELSE ${signal.factor.explained} END)`;
+  const misses = SIGNALS.map((s) => `(1 - ${s.weight} * ${factor(s)} * least(1.0, greatest(0.0, coalesce(${s.column}, 0))))`);
+  return `round(1 - ${misses.join(' * ')}, 6)`;
+}
+
+/**
+ * Informativeness of a yes/no signal from how often it fires among unexplained pairs: a flag raised for one pair in
+ * a thousand (or rarer) carries full weight; one raised for every other pair carries almost none. This is the
+ * "what is common is probably legitimate" rule applied to flags.
+ */
+export function informativeness(fireRate: number): number {
+  if (!(fireRate > 0)) return 1;
+  return Math.min(1, Math.max(0, Math.log(1 / fireRate) / Math.log(1000)));
+}
+
+export const INFORMATIVENESS_SQL = (rate: string): string =>
+  `(CASE WHEN ${rate} <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / ${rate}) / ln(1000.0))) END)`;

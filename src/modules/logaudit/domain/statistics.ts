@@ -1,0 +1,59 @@
+/**
+ * Parameters of the statistics learned from the data, with the reasoning behind each. None is tuned to a generator:
+ * they say what "common" means (how many colleagues doing the same make a pattern), how far from peers is "unusual"
+ * (robust z-scores with floors, so a role where almost nobody has unexplained lookups does not turn one lookup into
+ * an outlier), and how much data a personal profile needs before it can speak.
+ */
+
+/**
+ * A patient's care community at the time of a lookup: the units of encounters from a week before they start to 30
+ * days after they end (follow-up after discharge is ordinary). The emergency department is the way in, not the
+ * community: it counts only when the patient has no other unit.
+ */
+export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
+
+/**
+ * Familiarity of a user with the unit treating the patient. Department level: how many *other* users of the same
+ * department looked up patients of that unit without a documented reason; it is a pattern (f = 1) when at least
+ * max(3, 10 % of the department) did. User level: how many patients of that unit the user looked up with a
+ * documented reason (f = 1 from 5: regular work with the unit), or how many *other* patients of that unit without one
+ * (f = 1 from 5 more: a consultant or a floating nurse works with a few units; someone browsing picks patients
+ * all over the hospital). Patients with no contact at all are not a unit, so the second count skips them.
+ */
+export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5 } as const;
+
+/** A pair counts towards breadth and bursts when its familiarity is below this (an "unfamiliar" lookup). */
+export const UNFAMILIAR_BELOW = 0.5;
+
+/**
+ * Robust z-score of log(1 + count) against peers (median and MAD), with a floor on the spread so that a peer group
+ * of zeros does not make a count of two an outlier, and a minimum count below which nothing is unusual.
+ * strength = clamp((z − zFrom) / zSpan, 0, 1).
+ */
+export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
+export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4 } as const;
+/** Below this many users a role is too small to be its own peer group; all users are then the peers. */
+export const MIN_PEER_GROUP = 10;
+
+/**
+ * Hour-of-day profile: probability of the hour for this user, smoothed towards the role's profile. It speaks only
+ * when the user has at least `minDays` user-days of lookups; the strength grows with how many times rarer than an
+ * even spread (1/24) the hour is: strength = clamp(log2(1/24 ÷ p) / 4, 0, 1) (16 times rarer ⇒ full).
+ */
+export const HOURS = { minDays: 10, smoothing: 4 } as const;
+
+/** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
+export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;
+/** Same address: full strength for a household of up to 4 persons, less for larger shared addresses. */
+export const ADDRESS_HOUSEHOLD = 4;
+
+export function robustStrength(value: number, median: number, mad: number): number {
+  const z = (Math.log1p(value) - median) / Math.max(1.4826 * mad, OUTLIER.madFloor);
+  return Math.min(1, Math.max(0, (z - OUTLIER.zFrom) / OUTLIER.zSpan));
+}
+
+export function familyNameStrength(share: number): number {
+  if (!(share > 0)) return 0;
+  const span = Math.log10(FAMILY_NAME.commonShare / FAMILY_NAME.rareShare);
+  return Math.min(1, Math.max(0, Math.log10(FAMILY_NAME.commonShare / share) / span));
+}

@@ -1,0 +1,280 @@
+/**
+ * Analysis in SQL over the stored aggregates (pair_days), in steps that each build one temporary table:
+ * pairs in the window → context (who is who) → the patient's care community → familiarity learned from the data →
+ * user, patient and hour statistics → signal strengths and score (table a_scored). The parameters and their
+ * reasoning live in domain/statistics.ts and domain/scoring.ts.
+ */
+import { explanationId } from '../domain/explanations.js';
+import { INFORMATIVENESS_SQL, scoreSql } from '../domain/scoring.js';
+import {
+  ADDRESS_HOUSEHOLD,
+  CARE_MARGIN,
+  FAMILIARITY,
+  FAMILY_NAME,
+  HOURS,
+  MIN_COUNT,
+  MIN_PEER_GROUP,
+  OUTLIER,
+  UNFAMILIAR_BELOW,
+} from '../domain/statistics.js';
+import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
+import { sqlList } from '../domain/codes.js';
+import { exec, type Db } from './sql.js';
+
+export interface AnalysisWindow {
+  /** Inclusive local dates (YYYY-MM-DD); null = open. */
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+function windowPredicate(w: AnalysisWindow): string {
+  const parts = ['true'];
+  if (w.from) parts.push(`day >= DATE '${w.from}'`);
+  if (w.to) parts.push(`day <= DATE '${w.to}'`);
+  return parts.join(' AND ');
+}
+
+/** Strength from a robust z-score (value, median and MAD are on the log1p scale). */
+function robust(value: string, median: string, mad: string): string {
+  return `least(1.0, greatest(0.0, ((ln(1 + ${value}) - ${median}) / greatest(1.4826 * ${mad}, ${OUTLIER.madFloor}) - ${OUTLIER.zFrom}) / ${OUTLIER.zSpan}))`;
+}
+
+export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
+  {
+    name: 'pairs',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_pairs AS
+      SELECT uid, pid,
+        sum(n_events)::INTEGER AS n_events, sum(n_unexplained)::INTEGER AS n_unexplained, sum(n_weak)::INTEGER AS n_weak,
+        min(first_ts) AS first_ts, max(last_ts) AS last_ts, min(first_unexplained_ts) AS first_unexplained_ts,
+        bit_or(hours_unexplained) AS hours_unexplained,
+        count(DISTINCT day)::INTEGER AS n_days,
+        (count(DISTINCT day) FILTER (WHERE n_unexplained > 0))::INTEGER AS n_days_unexplained,
+        coalesce(bool_or(search_then_read AND n_unexplained > 0), false) AS search_then_read,
+        (coalesce(sum(n_print_export) FILTER (WHERE n_unexplained > 0), 0))::INTEGER AS n_print_export,
+        sum(n_etreat_no_emergency)::INTEGER AS n_etreat_no_emergency,
+        sum(n_after_employment)::INTEGER AS n_after_employment,
+        min(dept) AS dept,
+        coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation
+      FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid`,
+  },
+  {
+    name: 'people',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_names AS
+        SELECT lower(trim(family_name)) AS name, count(*) AS n FROM (
+          SELECT family_name FROM patients WHERE known UNION ALL SELECT family_name FROM users WHERE known)
+        WHERE family_name IS NOT NULL GROUP BY 1;
+      CREATE OR REPLACE TEMP TABLE a_addresses AS
+        SELECT address_id, count(*) AS n FROM (
+          SELECT address_id FROM patients WHERE known UNION ALL SELECT address_id FROM users WHERE known)
+        WHERE address_id IS NOT NULL GROUP BY 1;
+      CREATE OR REPLACE TEMP TABLE a_persons AS
+        SELECT (SELECT count(*) FROM patients WHERE known) + (SELECT count(*) FROM users WHERE known) AS n`,
+  },
+  {
+    name: 'context',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_ctx AS
+      WITH base AS (
+        SELECT a.*,
+          CASE WHEN a.n_unexplained > 0 THEN 'unexplained'
+               WHEN a.n_weak = a.n_events THEN 'weak' ELSE 'explained' END AS state,
+          coalesce(a.first_unexplained_ts, a.first_ts) AS ref_ts,
+          u.role, u.known AS user_known, coalesce(a.dept, hd.dept) AS udept, hd.dept AS home_dept,
+          (pt.employee_user_id IS NOT NULL AND pt.employee_user_id = u.user_id) AS is_self,
+          CASE WHEN u.address_id = pt.address_id THEN pt.address_id END AS shared_address,
+          CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) THEN lower(trim(pt.family_name)) END AS shared_name,
+          pt.employee_user_id
+        FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid)
+        LEFT JOIN departments hd ON hd.department_id = u.department_id)
+      SELECT b.* EXCLUDE (shared_address, shared_name, employee_user_id),
+        di.clinic AS uclinic,
+        b.shared_address IS NOT NULL AS same_address, ad.n AS address_n,
+        b.shared_name IS NOT NULL AS same_name, nm.n AS name_n,
+        emp.uid AS employee_uid, ed.dept AS employee_dept, edi.clinic AS employee_clinic
+      FROM base b
+      LEFT JOIN dept_info di ON di.dept = b.udept
+      LEFT JOIN a_addresses ad ON ad.address_id = b.shared_address
+      LEFT JOIN a_names nm ON nm.name = b.shared_name
+      LEFT JOIN users emp ON emp.user_id = b.employee_user_id
+      LEFT JOIN departments ed ON ed.department_id = emp.department_id
+      LEFT JOIN dept_info edi ON edi.dept = ed.dept`,
+  },
+  {
+    // The units treating the patient around the lookup (service units excluded: an order says little about who the
+    // patient's carers are); 0 = no contact with the hospital at all.
+    name: 'care',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_care AS
+      WITH w AS (
+        SELECT pid, dept, coalesce(dept_kind = 'emergency' OR enc_kind = 'emergency', false) AS entry,
+               start_ts - INTERVAL ${CARE_MARGIN.beforeDays} DAY AS lo,
+               coalesce(end_ts, TIMESTAMPTZ 'infinity') + INTERVAL ${CARE_MARGIN.afterDays} DAY AS hi
+        FROM encounter_windows WHERE coalesce(dept_kind, '') NOT IN ${sqlList(SERVICE_DEPARTMENT_KINDS)}),
+      hits AS (
+        SELECT DISTINCT a.uid, a.pid, a.udept, a.state, w.dept AS care, w.entry
+        FROM a_ctx a JOIN w ON w.pid = a.pid AND a.ref_ts BETWEEN w.lo AND w.hi),
+      m AS MATERIALIZED (
+        SELECT uid, pid, udept, state, care FROM (
+          SELECT *, bool_and(entry) OVER (PARTITION BY uid, pid) AS only_entry FROM hits)
+        WHERE NOT entry OR only_entry)
+      SELECT * FROM m
+      UNION ALL
+      SELECT a.uid, a.pid, a.udept, a.state, 0 AS care FROM a_ctx a ANTI JOIN m ON m.uid = a.uid AND m.pid = a.pid`,
+  },
+  {
+    name: 'familiarity',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_dept_size AS
+        SELECT udept, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY udept;
+      CREATE OR REPLACE TEMP TABLE a_dept_care AS
+        SELECT udept, care, count(DISTINCT uid) AS n_users FROM a_care WHERE state <> 'explained' GROUP BY udept, care;
+      CREATE OR REPLACE TEMP TABLE a_user_care AS
+        SELECT uid, care, count(DISTINCT pid) FILTER (WHERE state = 'explained') AS n_explained,
+               count(DISTINCT pid) FILTER (WHERE state <> 'explained') AS n_unexplained
+        FROM a_care GROUP BY uid, care;
+      CREATE OR REPLACE TEMP TABLE a_fam AS
+        SELECT uid, pid, max(f) AS f, arg_max(peers, f * 1e9 - care) AS peers, max(f_user) AS f_user, any_value(dept_size) AS dept_size,
+               bool_and(care = 0) AS no_contact
+        FROM (
+          SELECT c.uid, c.pid, c.care, greatest(dc.n_users - 1, 0) AS peers, ds.n_users AS dept_size,
+                 least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0) AS f_user,
+                 greatest(
+                   least(1.0, greatest(dc.n_users - 1, 0) / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * ds.n_users)),
+                   least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
+                   CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0) ELSE 0 END) AS f
+          FROM a_care c
+          LEFT JOIN a_dept_care dc ON dc.udept IS NOT DISTINCT FROM c.udept AND dc.care = c.care
+          LEFT JOIN a_dept_size ds ON ds.udept IS NOT DISTINCT FROM c.udept
+          LEFT JOIN a_user_care uc ON uc.uid = c.uid AND uc.care = c.care
+          WHERE c.state <> 'explained')
+        GROUP BY uid, pid`,
+  },
+  {
+    // Breadth: unfamiliar patients per user over the window; rapid: the most within one hour (two bucket offsets).
+    name: 'users',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_unfamiliar AS
+        SELECT c.uid, c.pid, c.role, c.first_unexplained_ts FROM a_ctx c JOIN a_fam f USING (uid, pid)
+        WHERE c.state = 'unexplained' AND f.f < ${UNFAMILIAR_BELOW};
+      CREATE OR REPLACE TEMP TABLE a_user AS
+        WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
+        breadth AS (SELECT uid, count(*) AS n FROM a_unfamiliar GROUP BY uid),
+        rapid AS (SELECT uid, max(n) AS n FROM (
+            SELECT uid, date_trunc('hour', first_unexplained_ts) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
+            UNION ALL
+            SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL)
+          GROUP BY uid)
+        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid FROM active a
+        LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid);
+      CREATE OR REPLACE TEMP TABLE a_role_stats AS
+        WITH g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, *
+                   FROM a_user),
+        m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med FROM g GROUP BY grp)
+        SELECT g.uid, g.grp, m.b_med, m.r_med,
+               median(abs(ln(1 + g.breadth) - m.b_med)) OVER (PARTITION BY g.grp) AS b_mad,
+               median(abs(ln(1 + g.rapid) - m.r_med)) OVER (PARTITION BY g.grp) AS r_mad,
+               g.breadth, g.rapid
+        FROM g JOIN m USING (grp);
+      CREATE OR REPLACE TEMP TABLE a_user_signal AS
+        SELECT uid, breadth, rapid, round(exp(b_med) - 1) AS breadth_typical,
+          CASE WHEN breadth >= ${MIN_COUNT.breadth} THEN ${robust('breadth', 'b_med', 'b_mad')} ELSE 0 END AS s_breadth,
+          CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid
+        FROM a_role_stats`,
+  },
+  {
+    // Bursts: users without a documented reason and without familiarity per patient, on the busiest day and overall.
+    name: 'patients',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_patient AS
+        WITH days AS (
+          SELECT d.pid, d.day, count(DISTINCT d.uid) AS n FROM pair_days d
+          JOIN a_unfamiliar u ON u.uid = d.uid AND u.pid = d.pid
+          WHERE d.n_unexplained > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
+        per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
+        tot AS (SELECT pid, count(*) AS total FROM a_unfamiliar GROUP BY pid),
+        j AS (SELECT pid, day_max, total FROM per JOIN tot USING (pid)),
+        m AS (SELECT median(ln(1 + day_max)) AS d_med, median(ln(1 + total)) AS t_med FROM j),
+        s AS (SELECT median(abs(ln(1 + day_max) - d_med)) AS d_mad, median(abs(ln(1 + total) - t_med)) AS t_mad FROM j, m)
+        SELECT j.pid, j.day_max, j.total, round(exp(m.d_med) - 1) AS day_typical,
+          greatest(
+            CASE WHEN j.day_max >= ${MIN_COUNT.burst} THEN ${robust('j.day_max', 'm.d_med', 's.d_mad')} ELSE 0 END,
+            CASE WHEN j.total >= ${MIN_COUNT.burst} THEN ${robust('j.total', 'm.t_med', 's.t_mad')} ELSE 0 END) AS s_burst
+        FROM j, m, s`,
+  },
+  {
+    // Hour-of-day profile per user (user-days with a lookup in each local hour), smoothed towards the role.
+    name: 'hours',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_hours AS
+        SELECT d.uid, count(*) AS n_days,
+          [${Array.from({ length: 24 }, (_, h) => `count(*) FILTER (WHERE (d.hours_all >> ${h}) & 1 = 1)`).join(', ')}] AS counts
+        FROM pair_days d WHERE ${windowPredicate(w)} GROUP BY d.uid;
+      CREATE OR REPLACE TEMP TABLE a_role_hours AS
+        WITH x AS (
+          SELECT u.role, uh.n_days, unnest(range(24)) AS h, unnest(uh.counts) AS c
+          FROM a_user_hours uh JOIN users u USING (uid)),
+        y AS (SELECT role, h, sum(c) AS c, sum(n_days) AS n FROM x GROUP BY role, h)
+        SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role`,
+  },
+  {
+    name: 'signals',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_signals AS
+      WITH rates AS (
+        SELECT greatest(count(*), 1) AS n,
+          count(*) FILTER (WHERE search_then_read) AS n_search,
+          count(*) FILTER (WHERE n_print_export > 0) AS n_print,
+          count(*) FILTER (WHERE n_days_unexplained >= 2) AS n_repeat,
+          count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat
+        FROM a_ctx WHERE state = 'unexplained'),
+      inf AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
+                     ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat FROM rates)
+      SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_days_unexplained, c.explanation,
+        coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
+        us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
+        (c.is_self)::DOUBLE AS s_self,
+        (c.n_after_employment > 0)::DOUBLE AS s_after_employment,
+        CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,
+        CASE WHEN c.n_etreat_no_emergency > 0 THEN inf.i_etreat ELSE 0 END AS s_etreat,
+        (NOT c.user_known)::DOUBLE AS s_unknown_user,
+        CASE WHEN NOT coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_rare_dept,
+        CASE WHEN coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_no_contact,
+        CASE WHEN c.same_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
+          log10(${FAMILY_NAME.commonShare} / (c.name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_name,
+        CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_dept IN (c.udept, c.home_dept) THEN 1.0
+             WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
+             ELSE 0 END AS s_colleague,
+        CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
+        coalesce(pa.s_burst, 0) * (1 - coalesce(f.f, 1.0)) AS s_burst,
+        coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
+        coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0)) AS s_rapid,
+        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN least(1.0, greatest(0.0,
+          log2((1.0 / 24) / list_min(list_transform(
+            list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
+            h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
+        CASE WHEN c.search_then_read THEN inf.i_search ELSE 0 END AS s_search,
+        least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * inf.i_repeat AS s_repeat,
+        CASE WHEN c.n_print_export > 0 THEN inf.i_print ELSE 0 END AS s_print,
+        (c.state = 'unexplained')::DOUBLE AS s_no_relation,
+        (c.state = 'weak')::DOUBLE AS s_weak
+      FROM a_ctx c
+      LEFT JOIN a_fam f USING (uid, pid)
+      LEFT JOIN a_user_signal us USING (uid)
+      LEFT JOIN a_patient pa USING (pid)
+      LEFT JOIN a_user_hours uh USING (uid)
+      LEFT JOIN a_role_hours rh ON rh.role IS NOT DISTINCT FROM c.role
+      CROSS JOIN inf CROSS JOIN a_persons p`,
+  },
+  {
+    name: 'score',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_scored AS SELECT *, ${scoreSql()} AS score FROM a_signals`,
+  },
+];
+
+export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name: string, index: number, total: number) => void): Promise<void> {
+  for (const [index, step] of ANALYSIS_STEPS.entries()) {
+    onStep?.(step.name, index, ANALYSIS_STEPS.length);
+    await exec(db, step.sql(window));
+  }
+}
+
+export const ANALYSIS_TABLES = [
+  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dept_care', 'a_user_care',
+  'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours',
+  'a_signals',
+];
+
+export const WEAK_EXPLANATION = explanationId('ENCOUNTER_IN_CLINIC');

@@ -1,0 +1,129 @@
+/**
+ * Explanation of lookups in SQL. All documented reasons of a patient are periods in one table (`explainers`, rebuilt
+ * from encounters and care relations); a batch of lookups is joined to it once on the patient and the time, each
+ * matching period yields the explanation it gives to this lookup (or none), and the best one (lowest id in the
+ * priority order of domain/explanations.ts) wins. Organisation rules are applied afterwards to what is left.
+ */
+import { purposeCode, sqlList } from '../domain/codes.js';
+import {
+  ADMIN_AFTER_DISCHARGE_DAYS,
+  ADMIN_ROLES,
+  RELATION_MARGIN_HOURS,
+  SERVICE_DEPARTMENT_KINDS,
+  SERVICE_ROLES,
+} from '../domain/explain-policy.js';
+import { explanationId } from '../domain/explanations.js';
+import { exec, lit, type Db } from './sql.js';
+
+export interface ExplanationRule {
+  readonly rule_id: string;
+  readonly user_role: string | null;
+  readonly user_department_id: string | null;
+  readonly user_department_kind: string | null;
+  readonly action: string | null;
+  readonly purpose: string | null;
+  readonly encounter_kind: string | null;
+  readonly window_days: number;
+}
+
+const ETREAT = purposeCode('ETREAT');
+
+/** Event flags (bits): 1 = outside the user's employment period, 2 = emergency access without an emergency contact. */
+export const FLAG_AFTER_EMPLOYMENT = 1;
+export const FLAG_ETREAT_NO_EMERGENCY = 2;
+
+const SRC_RELATION = 1;
+const SRC_ENCOUNTER = 2;
+const SRC_DISCHARGE = 3;
+
+/** Rebuild `explainers` from encounter_windows and care_relations. */
+export async function rebuildExplainers(db: Db): Promise<void> {
+  await exec(
+    db,
+    `DELETE FROM explainers;
+     INSERT INTO explainers
+     SELECT pid, ${SRC_RELATION}, uid, dept, NULL, false, false,
+            valid_from - to_hours(${RELATION_MARGIN_HOURS}),
+            coalesce(valid_to, TIMESTAMPTZ 'infinity') + to_hours(${RELATION_MARGIN_HOURS})
+     FROM care_relations
+     UNION ALL
+     SELECT pid, ${SRC_ENCOUNTER}, NULL, dept, clinic, enc_kind = 'order', is_emergency, win_from, win_to FROM encounter_windows
+     UNION ALL
+     SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, false, end_ts, end_ts + to_days(${ADMIN_AFTER_DISCHARGE_DAYS})
+     FROM encounter_windows WHERE end_ts IS NOT NULL`,
+  );
+}
+
+/** Per-lookup columns the explanation needs, computed once per lookup (not once per matching period). */
+export function lookupTraitsSql(): string {
+  return `(role IN ${sqlList(SERVICE_ROLES)} OR dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)}) AS is_service,
+    coalesce(role IN ${sqlList(ADMIN_ROLES)}, false) AS is_admin,
+    (purpose = ${ETREAT} OR dept_kind = 'emergency') AS is_emergency_user,
+    coalesce(dept_kind = 'administration', false) AS is_central_admin`;
+}
+
+/**
+ * Per lookup of relation `c` (columns rec, uid, pid, ts, dept, clinic and the traits above): the best explanation
+ * id (`code`) and whether an emergency contact covers it (`emergency`). Lookups without any matching period are
+ * absent.
+ */
+export function explainMatchesSql(c: string): string {
+  const id = explanationId;
+  return `SELECT c.rec,
+      min(CASE
+        WHEN x.src = ${SRC_RELATION} AND x.uid = c.uid THEN ${id('USER_CARE_RELATION')}
+        WHEN x.src = ${SRC_RELATION} AND x.dept = c.dept THEN ${id('DEPARTMENT_CARE_RELATION')}
+        WHEN x.src = ${SRC_ENCOUNTER} AND x.dept = c.dept THEN ${id('ENCOUNTER_IN_DEPARTMENT')}
+        WHEN x.src = ${SRC_ENCOUNTER} AND x.clinic = c.clinic THEN ${id('ENCOUNTER_IN_CLINIC')}
+        WHEN x.is_order AND c.is_service THEN ${id('ORDER_TO_SERVICE')}
+        WHEN x.is_emergency AND c.is_emergency_user THEN ${id('EMERGENCY_VISIT')}
+        WHEN x.src = ${SRC_DISCHARGE} AND c.is_admin AND (x.dept = c.dept OR x.clinic = c.clinic OR c.is_central_admin)
+          THEN ${id('ADMIN_AFTER_DISCHARGE')}
+      END) AS code,
+      bool_or(x.is_emergency) AS emergency
+    FROM ${c} c JOIN explainers x ON x.pid = c.pid AND c.ts BETWEEN x.win_from AND x.win_to
+    GROUP BY c.rec`;
+}
+
+/** Flags of a lookup given its match (m.emergency may be NULL when nothing matched). */
+export function flagsSql(): string {
+  return `((CASE WHEN (c.employed_to IS NOT NULL AND CAST(c.ts AS DATE) > c.employed_to)
+                  OR (c.employed_from IS NOT NULL AND CAST(c.ts AS DATE) < c.employed_from) THEN ${FLAG_AFTER_EMPLOYMENT} ELSE 0 END)
+         + (CASE WHEN c.purpose = ${ETREAT} AND NOT coalesce(m.emergency, false) THEN ${FLAG_ETREAT_NO_EMERGENCY} ELSE 0 END))::UTINYINT`;
+}
+
+/** SQL condition for one organisation rule over events `e` joined with their user `u` and unit `di`/`d`. */
+export function ruleCondition(rule: ExplanationRule, actionCodeOf: (a: string) => number): string {
+  const parts: string[] = [];
+  if (rule.user_role) parts.push(`u.role = ${lit(rule.user_role)}`);
+  if (rule.user_department_id) parts.push(`d.department_id = ${lit(rule.user_department_id)}`);
+  if (rule.user_department_kind) parts.push(`di.kind = ${lit(rule.user_department_kind)}`);
+  if (rule.action) parts.push(`e.action = ${actionCodeOf(rule.action)}`);
+  if (rule.purpose) parts.push(`e.purpose = ${purposeCode(rule.purpose as 'TREAT')}`);
+  if (rule.encounter_kind) {
+    parts.push(
+      `EXISTS (SELECT 1 FROM encounter_windows w WHERE w.pid = e.pid AND w.enc_kind = ${lit(rule.encounter_kind)}
+               AND e.ts BETWEEN w.start_ts - to_days(${rule.window_days}) AND coalesce(w.end_ts, w.start_ts) + to_days(${rule.window_days}))`,
+    );
+  }
+  return parts.length > 0 ? `(${parts.join(' AND ')})` : 'false';
+}
+
+/** Apply organisation rules to the still unexplained lookups matching `where` (a predicate over `e`). */
+export async function applyOrganisationRules(
+  db: Db,
+  rules: readonly ExplanationRule[],
+  where: string,
+  actionCodeOf: (a: string) => number,
+): Promise<void> {
+  if (rules.length === 0) return;
+  const condition = rules.map((r) => ruleCondition(r, actionCodeOf)).join(' OR ');
+  await exec(
+    db,
+    `UPDATE events SET explanation = ${explanationId('ORGANISATION_RULE')}
+     WHERE explanation = 0 AND ${where} AND rowid IN (
+       SELECT e.rowid FROM events e JOIN users u USING (uid) LEFT JOIN departments d ON d.dept = e.dept
+       LEFT JOIN dept_info di ON di.dept = e.dept
+       WHERE e.explanation = 0 AND ${where.replaceAll('events.', 'e.')} AND (${condition}))`,
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The per (user, patient, local day, batch) aggregate that analysis reads instead of the events. Hours are a bit
+ * mask of local hours of the day (bit h set = at least one lookup in hour h).
+ */
+import { actionCode, purposeCode } from '../domain/codes.js';
+import { explanationId } from '../domain/explanations.js';
+import { FLAG_AFTER_EMPLOYMENT, FLAG_ETREAT_NO_EMERGENCY } from './explain-sql.js';
+
+const hourBit = '(1::INTEGER << CAST(hour(ts) AS INTEGER))';
+
+/** `SELECT … FROM events` — the caller adds WHERE and `GROUP BY ALL`. */
+export const PAIR_DAYS_SELECT = `
+  SELECT uid, pid, CAST(ts AS DATE) AS day, batch_id,
+    count(*)::INTEGER AS n_events,
+    count(*) FILTER (WHERE explanation = 0)::INTEGER AS n_unexplained,
+    count(*) FILTER (WHERE explanation = ${explanationId('ENCOUNTER_IN_CLINIC')})::INTEGER AS n_weak,
+    min(ts) AS first_ts, max(ts) AS last_ts,
+    min(ts) FILTER (WHERE explanation = 0) AS first_unexplained_ts,
+    bit_or(${hourBit}) AS hours_all,
+    coalesce(bit_or(${hourBit}) FILTER (WHERE explanation = 0), 0) AS hours_unexplained,
+    coalesce(min(ts) FILTER (WHERE action = ${actionCode('search')}) < max(ts) FILTER (WHERE action <> ${actionCode('search')}), false) AS search_then_read,
+    count(*) FILTER (WHERE action IN (${actionCode('print')}, ${actionCode('export')}))::INTEGER AS n_print_export,
+    count(*) FILTER (WHERE purpose = ${purposeCode('ETREAT')})::INTEGER AS n_etreat,
+    count(*) FILTER (WHERE flags & ${FLAG_ETREAT_NO_EMERGENCY} <> 0)::INTEGER AS n_etreat_no_emergency,
+    count(*) FILTER (WHERE flags & ${FLAG_AFTER_EMPLOYMENT} <> 0)::INTEGER AS n_after_employment,
+    min(dept) AS dept,
+    coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation
+  FROM events`;

@@ -1,0 +1,148 @@
+/**
+ * Stage a CSV file into a temporary table with DuckDB's own reader (all columns as text, one row number per record),
+ * turning the reader's rejects into issues that name file, line and field. Broken lines and bad encoding stop the
+ * batch unless the caller chose to skip bad lines; nothing is stored at this point.
+ */
+import path from 'node:path';
+import { AppError } from '../../../platform/errors.js';
+import { CSV_COLUMNS, type CsvFileKind } from '../dataset/layout.js';
+import { encodingHint } from '../dataset/encoding.js';
+import { readCsvHeader } from '../dataset/text-file.js';
+import { formatIssue, type IngestIssue } from '../domain/ingest-issues.js';
+import { exec, ident, lit, rows, scalar, type Db } from './sql.js';
+
+export interface StagedFile {
+  readonly table: string;
+  readonly path: string;
+  /** File name as shown in messages. */
+  readonly name: string;
+  readonly kind: 'csv' | 'ndjson';
+  readonly present: ReadonlySet<string>;
+  readonly records: number;
+  /** Lines the reader dropped (only when bad lines are skipped). */
+  readonly droppedLines: ReadonlySet<number>;
+  readonly issues: readonly { issue: IngestIssue; count: number }[];
+}
+
+interface RejectRow {
+  line: number;
+  column_name: string | null;
+  error_type: string;
+  csv_line: string | null;
+  error_message: string;
+}
+
+export function stopWith(message: string, issues: readonly IngestIssue[]): never {
+  throw new AppError(
+    'LOG_DATASET_INVALID',
+    `${message}\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+    issues.map((i) => ({
+      place: `${i.file}${i.line !== undefined ? ` line ${i.line}` : ''}`,
+      field: i.field,
+      message: i.message,
+    })),
+  );
+}
+
+function describeReject(reject: RejectRow): string {
+  switch (reject.error_type) {
+    case 'MISSING COLUMNS':
+    case 'TOO MANY COLUMNS':
+      return `wrong number of fields (${reject.error_message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*/s, 'expected $1, found $2')})`;
+    case 'UNQUOTED VALUE':
+      return 'a quote character inside an unquoted field (quote the field and double the inner quotes)';
+    case 'UNTERMINATED QUOTE':
+      return 'a quoted field is never closed';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'the line is too long (probably an unclosed quote)';
+    default:
+      return reject.error_message.split('\n')[0] ?? reject.error_type;
+  }
+}
+
+export async function stageCsv(
+  db: Db,
+  options: { file: string; kind: CsvFileKind; table: string; skipBadLines: boolean; displayName?: string },
+): Promise<StagedFile> {
+  const name = options.displayName ?? path.basename(options.file);
+  const header = readCsvHeader(options.file);
+  const spec = CSV_COLUMNS[options.kind];
+  const missing = spec.required.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    stopWith(
+      `${name} lacks required column(s): ${missing.join(', ')}`,
+      missing.map((c) => ({ issue: 'COLUMN_MISSING', file: name, line: 1, field: c, message: 'required column is missing from the header' })),
+    );
+  }
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column) && column !== '') {
+      stopWith(`${name} names column ${column} twice`, [
+        { issue: 'COLUMN_MISSING', file: name, line: 1, field: column, message: 'column named twice in the header' },
+      ]);
+    }
+    seen.add(column);
+  }
+  const wanted: string[] = [...spec.required, ...spec.optional].filter((c) => header.includes(c));
+  const columnSpec = header.map((h, i) => `${lit(h === '' ? `unnamed_${i}` : h)}: 'VARCHAR'`).join(', ');
+  const rejectsTable = `${options.table}_rejects`;
+  const rejectsScan = `${options.table}_scans`;
+  await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
+  await exec(
+    db,
+    `CREATE OR REPLACE TEMP TABLE ${options.table} AS
+     SELECT row_number() OVER () AS rec, ${wanted.map(ident).join(', ')}
+     FROM read_csv(${lit(options.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                   columns = {${columnSpec}}, store_rejects = true,
+                   rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`,
+  );
+  const rejects = await rows<RejectRow>(
+    db,
+    `SELECT line, column_name, error_type, csv_line, error_message FROM ${rejectsTable} ORDER BY line, column_idx`,
+  );
+  const records = await scalar<number>(db, `SELECT count(*) FROM ${options.table}`);
+  const issues: { issue: IngestIssue; count: number }[] = [];
+  const encoding = rejects.filter((r) => r.error_type === 'INVALID ENCODING');
+  if (encoding.length > 0) {
+    const first = encoding[0] as RejectRow;
+    const lines = new Set(encoding.map((r) => r.line));
+    stopWith(`${name} is not UTF-8 (${lines.size} line(s) affected)`, [
+      {
+        issue: 'ENCODING_INVALID',
+        file: name,
+        line: first.line,
+        field: first.column_name ?? undefined,
+        message: encodingHint(first.csv_line),
+      },
+    ]);
+  }
+  const byLine = new Map<number, RejectRow>();
+  for (const reject of rejects) if (!byLine.has(reject.line)) byLine.set(reject.line, reject);
+  const malformed = [...byLine.values()].map(
+    (r): IngestIssue => ({
+      issue: 'LINE_MALFORMED',
+      file: name,
+      line: r.line,
+      field: r.column_name ?? undefined,
+      message: describeReject(r),
+    }),
+  );
+  if (malformed.length > 0 && !options.skipBadLines) {
+    stopWith(
+      `${name} has ${malformed.length} line(s) that cannot be read; nothing was stored (fix the file, or pass --skip-bad-lines to skip and count them)`,
+      malformed.slice(0, 5),
+    );
+  }
+  for (const issue of malformed) issues.push({ issue, count: 1 });
+  await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
+  return {
+    table: options.table,
+    path: options.file,
+    name,
+    kind: 'csv',
+    present: new Set(wanted),
+    records,
+    droppedLines: new Set(byLine.keys()),
+    issues,
+  };
+}

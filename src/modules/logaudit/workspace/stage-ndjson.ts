@@ -1,0 +1,151 @@
+/**
+ * Stage FHIR R4 AuditEvent NDJSON (IHE BALP shape) into the same text columns as access_events.csv, mapped in SQL:
+ * the requestor agent is the user, the entity that is a Patient (reference or role 1) the patient, C/R/U/D/E the
+ * action (E with a query is a search), purposeOfEvent or the agent's purposeOfUse the purpose, the agent's location
+ * the department and its network address the workstation. A line that is not JSON stops the batch (or is skipped and
+ * counted with --skip-bad-lines), named by its line number.
+ */
+import path from 'node:path';
+import { encodingHint } from '../dataset/encoding.js';
+import { recordStartLines } from '../dataset/text-file.js';
+import { PURPOSES, sqlList } from '../domain/codes.js';
+import type { IngestIssue } from '../domain/ingest-issues.js';
+import { stopWith, type StagedFile } from './stage-csv.js';
+import { exec, lit, rows, scalar, type Db } from './sql.js';
+
+type Shape = 'VARCHAR' | 'BOOLEAN' | { readonly [key: string]: Shape } | readonly [Shape];
+
+const CODING: Shape = { system: 'VARCHAR', code: 'VARCHAR' };
+const CONCEPT: Shape = { coding: [CODING] };
+const REFERENCE: Shape = { reference: 'VARCHAR', identifier: { system: 'VARCHAR', value: 'VARCHAR' } };
+
+/** The part of an AuditEvent the engine reads; everything else in the resource is ignored. */
+const AUDIT_EVENT: { readonly [key: string]: Shape } = {
+  resourceType: 'VARCHAR',
+  id: 'VARCHAR',
+  recorded: 'VARCHAR',
+  action: 'VARCHAR',
+  type: CODING,
+  subtype: [CODING],
+  purposeOfEvent: [CONCEPT],
+  agent: [
+    {
+      requestor: 'BOOLEAN',
+      who: REFERENCE,
+      location: { reference: 'VARCHAR' },
+      network: { address: 'VARCHAR' },
+      purposeOfUse: [CONCEPT],
+    },
+  ],
+  entity: [{ what: REFERENCE, type: CODING, role: CODING, query: 'VARCHAR' }],
+};
+
+function duckType(shape: Shape): string {
+  if (typeof shape === 'string') return shape;
+  if (Array.isArray(shape)) return `${duckType(shape[0] as Shape)}[]`;
+  const fields = Object.entries(shape as Record<string, Shape>).map(([k, v]) => `"${k}" ${duckType(v)}`);
+  return `STRUCT(${fields.join(', ')})`;
+}
+
+function jsonStructure(shape: Shape): unknown {
+  if (typeof shape === 'string') return shape;
+  if (Array.isArray(shape)) return [jsonStructure(shape[0] as Shape)];
+  return Object.fromEntries(Object.entries(shape as Record<string, Shape>).map(([k, v]) => [k, jsonStructure(v)]));
+}
+
+const UNIT_SEPARATOR = '\u001f';
+
+function linesSource(file: string, rejects: string): string {
+  return `(SELECT row_number() OVER () AS rec, line FROM read_csv(${lit(file)}, columns = {'line': 'VARCHAR'},
+            header = false, auto_detect = false, delim = '${UNIT_SEPARATOR}', quote = '', escape = '',
+            store_rejects = true, rejects_table = '${rejects}_errors', rejects_scan = '${rejects}_scans'))`;
+}
+
+const codes = (concepts: string): string =>
+  `flatten(list_transform(coalesce(${concepts}, []), p -> list_transform(coalesce(p.coding, []), c -> c.code)))`;
+
+function mappingSql(raw: string): string {
+  const requestor = `list_filter(coalesce(agent, []), a -> coalesce(a.requestor, false))[1]`;
+  const patients = `list_distinct(list_transform(
+      list_filter(coalesce(entity, []), e -> regexp_matches(coalesce(e.what.reference, ''), '(^|/)Patient/') OR e.role.code = '1'),
+      e -> coalesce(nullif(regexp_extract(e.what.reference, 'Patient/([^/?#]+)', 1), ''), e.what.identifier.value)))`;
+  const isSearch = `(list_has_any(list_transform(coalesce(subtype, []), s -> s.code), ['search', 'search-type', 'search-system'])
+      OR type.code = '110112'
+      OR len(list_filter(coalesce(entity, []), e -> e.query IS NOT NULL OR e.role.code = '24')) > 0)`;
+  return `WITH raw AS (${raw}),
+    m AS (SELECT *, ${requestor} AS req, ${patients} AS pats,
+                 list_concat(${codes('purposeOfEvent')}, ${codes(`${requestor}.purposeOfUse`)}) AS purposes FROM raw)
+    SELECT rec, resourceType AS resource_type, id AS event_id, recorded AS "timestamp",
+      coalesce(req.who.identifier.value, nullif(regexp_extract(req.who.reference, '([^/]+)$', 1), '')) AS user_id,
+      CASE WHEN len(pats) = 1 THEN pats[1] END AS patient_id,
+      len(pats) AS patient_count,
+      CASE action WHEN 'C' THEN 'create' WHEN 'R' THEN 'read' WHEN 'U' THEN 'update' WHEN 'D' THEN 'delete'
+        WHEN 'E' THEN CASE WHEN ${isSearch} THEN 'search' ELSE 'export' END ELSE action END AS action,
+      coalesce(list_filter(purposes, x -> x IN ${sqlList(PURPOSES)})[1], purposes[1]) AS purpose,
+      nullif(regexp_extract(req.location.reference, '([^/]+)$', 1), '') AS department_id,
+      coalesce(req.network.address, list_filter(list_transform(coalesce(agent, []), a -> a.network.address), x -> x IS NOT NULL)[1]) AS workstation
+    FROM m`;
+}
+
+export const NDJSON_COLUMNS = ['event_id', 'timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'];
+
+export async function stageNdjson(
+  db: Db,
+  options: { file: string; table: string; skipBadLines: boolean },
+): Promise<StagedFile> {
+  const name = path.basename(options.file);
+  const columns = `{${Object.entries(AUDIT_EVENT).map(([k, v]) => `'${k}': '${duckType(v)}'`).join(', ')}}`;
+  const fast = `SELECT row_number() OVER () AS rec, * FROM read_json(${lit(options.file)}, format = 'newline_delimited', columns = ${columns})`;
+  const issues: { issue: IngestIssue; count: number }[] = [];
+  try {
+    await exec(db, `CREATE OR REPLACE TEMP TABLE ${options.table} AS ${mappingSql(fast)}`);
+  } catch (error) {
+    // Find the lines that are not JSON (or not UTF-8), with their numbers, and decide.
+    const rejects = `${options.table}_lines`;
+    await exec(db, `DROP TABLE IF EXISTS ${rejects}_errors; DROP TABLE IF EXISTS ${rejects}_scans;`);
+    await exec(db, `CREATE OR REPLACE TEMP TABLE ${rejects} AS SELECT rec, line, json_valid(line) AS ok FROM ${linesSource(options.file, rejects)}`);
+    const encoding = await rows<{ line: number; csv_line: string }>(
+      db,
+      `SELECT line, csv_line FROM ${rejects}_errors WHERE error_type = 'INVALID ENCODING' ORDER BY line LIMIT 1`,
+    );
+    if (encoding[0]) {
+      stopWith(`${name} is not UTF-8`, [
+        { issue: 'ENCODING_INVALID', file: name, line: encoding[0].line, message: encodingHint(encoding[0].csv_line) },
+      ]);
+    }
+    const bad = await rows<{ rec: number; line: string }>(db, `SELECT rec, left(line, 80) AS line FROM ${rejects} WHERE NOT ok ORDER BY rec LIMIT 5`);
+    const badCount = await scalar<number>(db, `SELECT count(*) FROM ${rejects} WHERE NOT ok`);
+    if (badCount === 0) {
+      stopWith(`${name} could not be read as AuditEvent NDJSON`, [
+        { issue: 'LINE_MALFORMED', file: name, message: (error as Error).message.split('\n')[0] ?? 'unreadable' },
+      ]);
+    }
+    const lines = await recordStartLines(options.file, bad.map((b) => b.rec), { csv: false, header: false });
+    const found = bad.map((b, i): { issue: IngestIssue; count: number } => ({
+      issue: { issue: 'LINE_MALFORMED', file: name, line: lines.get(b.rec), message: `not a JSON object: ${JSON.stringify(b.line)}` },
+      count: i === 0 ? badCount : 0,
+    }));
+    if (!options.skipBadLines) {
+      stopWith(
+        `${name} has ${badCount} line(s) that are not valid JSON; nothing was stored (fix the file, or pass --skip-bad-lines to skip and count them)`,
+        found.map((f) => f.issue),
+      );
+    }
+    issues.push(...found);
+    const structure = JSON.stringify(jsonStructure(AUDIT_EVENT as Shape)).replaceAll("'", "''");
+    const slow = `SELECT rec, unnest(json_transform(line, '${structure}')) FROM ${rejects} WHERE ok`;
+    await exec(db, `CREATE OR REPLACE TEMP TABLE ${options.table} AS ${mappingSql(slow)}`);
+    await exec(db, `DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_errors; DROP TABLE IF EXISTS ${rejects}_scans;`);
+  }
+  const records = await scalar<number>(db, `SELECT count(*) FROM ${options.table}`);
+  return {
+    table: options.table,
+    path: options.file,
+    name,
+    kind: 'ndjson',
+    present: new Set([...NDJSON_COLUMNS, 'patient_count', 'resource_type']),
+    records,
+    droppedLines: new Set(),
+    issues,
+  };
+}
