@@ -27,8 +27,20 @@ export interface RunningVarde {
   readonly close: () => Promise<void>;
 }
 
+/**
+ * Builds the UI when stale. Vite makes a development build (React's dev bundle) when NODE_ENV is set to anything
+ * but "production", and Vitest sets it to "test", so the build runs with NODE_ENV=production.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  if (await webBuildIsStale()) await buildWebApp((message) => console.log(message));
+  if (!(await webBuildIsStale())) return;
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildWebApp((message) => console.log(message));
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** Varde with the shipped catalogue, listening on 127.0.0.1 at a random port. */

@@ -17,12 +17,11 @@ export interface LayoutProps {
 
 function useFocusMainOnNavigation() {
   const { pathname, hash } = useLocation();
-  const first = useRef(true);
+  // The path focus was last moved for; comparing paths (not counting renders) keeps this right when effects re-run.
+  const handled = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (handled.current === pathname) return;
+    handled.current = pathname;
     // A #fragment is handled by the page once its content is there (useScrollToHash).
     if (hash) return;
     window.scrollTo(0, 0);

@@ -98,7 +98,9 @@ export function ActorPage() {
         {responsible.length > 0 ? (
           <>
             <MeasureLinks measures={responsible} />
-            <AppLink to={`/measures?actor=${encodeURIComponent(data.id)}`}>{t('actors.showInList')}</AppLink>
+            <p>
+              <AppLink to={`/measures?actor=${encodeURIComponent(data.id)}`}>{t('actors.showInList')}</AppLink>
+            </p>
           </>
         ) : (
           <Paragraph>{t('actors.noResponsibility')}</Paragraph>

@@ -47,7 +47,7 @@ function ActorResponsibilityList({ matrix }: { matrix: ResponsibilityMatrixView 
         <li key={actor.id}>
           <Card data-color="neutral" className="actor-card">
             <Heading level={3} data-size="2xs">
-              <AppLink to={`/actors/${encodeURIComponent(actor.id)}`} lang="nb">
+              <AppLink to={`/actors/${encodeURIComponent(actor.id)}`} lang="nb" data-color="accent">
                 {actor.name}
               </AppLink>
             </Heading>
@@ -55,7 +55,7 @@ function ActorResponsibilityList({ matrix }: { matrix: ResponsibilityMatrixView 
             <ul className="actor-card__measures">
               {actor.measureIds.map((id) => (
                 <li key={id}>
-                  <AppLink to={measureHref(id)}>
+                  <AppLink to={measureHref(id)} data-color="accent">
                     <span className="gap-list__id">{id}</span> <span lang="nb">{titles.get(id) ?? ''}</span>
                   </AppLink>
                 </li>

@@ -17,7 +17,7 @@ const AreaChart = lazy(() => import('./AreaChart.js'));
 function CountsTable({ counts }: { counts: readonly AreaCount[] }) {
   const { t } = useI18n();
   return (
-    <Table border data-size="sm" className="counts-table">
+    <Table border data-size="sm" data-color="neutral" className="counts-table">
       <caption>{t('areas.tableCaption')}</caption>
       <Table.Head>
         <Table.Row>

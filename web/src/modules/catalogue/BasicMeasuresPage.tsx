@@ -22,7 +22,7 @@ function GuidanceItem({ guidance }: { guidance: GuidanceRef }) {
   ].filter(Boolean);
   return (
     <li className="guidance">
-      <Tag data-color="neutral" data-size="sm" variant="outline" className="guidance__kind">
+      <Tag data-color="neutral" data-size="sm" className="guidance__kind">
         {t(`guidanceKind.${guidance.kind}`)}
       </Tag>
       <span className="guidance__title" lang="nb">

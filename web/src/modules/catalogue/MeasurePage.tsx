@@ -140,7 +140,14 @@ export function MeasurePage() {
           </>
         }
         documentTitle={`${measure.id} ${measure.title}`}
-        eyebrow={t('measure.eyebrow', { id: measure.id })}
+        eyebrow={
+          <>
+            {t('measure.area')}{' '}
+            <span lang="nb">
+              {measure.area.id} {measure.area.name}
+            </span>
+          </>
+        }
         crumbs={crumbs}
       />
       <div className="measure-page__grid">
@@ -169,7 +176,9 @@ export function MeasurePage() {
             {t('measure.facts')}
           </Heading>
           <MeasureFacts measure={measure} />
-          <AppLink to={`/measures?area=${encodeURIComponent(measure.area.id)}`}>{t('measure.moreInArea')}</AppLink>
+          <p className="measure-page__more">
+            <AppLink to={`/measures?area=${encodeURIComponent(measure.area.id)}`}>{t('measure.moreInArea')}</AppLink>
+          </p>
         </aside>
       </div>
       <Neighbours id={measure.id} />

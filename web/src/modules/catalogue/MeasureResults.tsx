@@ -58,7 +58,7 @@ function MeasureCards({ measures }: { measures: readonly MeasureView[] }) {
         <li key={measure.id}>
           <Card data-color="neutral" className="measure-card">
             <Heading level={3} data-size="2xs">
-              <AppLink to={measureHref(measure.id)}>
+              <AppLink to={measureHref(measure.id)} data-color="accent">
                 <span className="measure-card__id">{measure.id}</span> <span lang="nb">{measure.title}</span>
               </AppLink>
             </Heading>
