@@ -18,9 +18,11 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
  * max(3, 10 % of the department) did. User level: how many patients of that unit the user looked up with a
  * documented reason (f = 1 from 5: regular work with the unit), or how many *other* patients of that unit without one
  * (f = 1 from 5 more: a consultant or a floating nurse works with a few units; someone browsing picks patients
- * all over the hospital). Patients with no contact at all are not a unit, so the second count skips them.
+ * all over the hospital). Someone browsing still hits big units often, so the second count only speaks in proportion
+ * to how concentrated the user is on the unit compared with how common the unit is among all pairs (full at five
+ * times the base share). Patients with no contact at all are not a unit, so the second count skips them.
  */
-export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5 } as const;
+export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5, concentrationLift: 5 } as const;
 
 /** A pair counts towards breadth and bursts when its familiarity is below this (an "unfamiliar" lookup). */
 export const UNFAMILIAR_BELOW = 0.5;
@@ -36,7 +38,7 @@ export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4 } as const;
 export const MIN_PEER_GROUP = 10;
 
 /**
- * Hour-of-day profile: probability of the hour for this user, smoothed towards the role's profile. It speaks only
+ * Hour-of-day profile (its strength is halved for a familiar pair: night work for a known unit is on-call): probability of the hour for this user, smoothed towards the role's profile. It speaks only
  * when the user has at least `minDays` user-days of lookups; the strength grows with how many times rarer than an
  * even spread (1/24) the hour is: strength = clamp(log2(1/24 ÷ p) / 4, 0, 1) (16 times rarer ⇒ full).
  */

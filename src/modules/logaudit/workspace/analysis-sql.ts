@@ -125,10 +125,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT udept, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY udept;
       CREATE OR REPLACE TEMP TABLE a_dept_care AS
         SELECT udept, care, count(DISTINCT uid) AS n_users FROM a_care WHERE state <> 'explained' GROUP BY udept, care;
+      CREATE OR REPLACE TEMP TABLE a_care_share AS
+        SELECT care, count(*) / (SELECT count(*) FROM a_care) AS share FROM a_care GROUP BY care;
       CREATE OR REPLACE TEMP TABLE a_user_care AS
-        SELECT uid, care, count(DISTINCT pid) FILTER (WHERE state = 'explained') AS n_explained,
-               count(DISTINCT pid) FILTER (WHERE state <> 'explained') AS n_unexplained
-        FROM a_care GROUP BY uid, care;
+        WITH x AS (
+          SELECT uid, care, count(DISTINCT pid) FILTER (WHERE state = 'explained') AS n_explained,
+                 count(DISTINCT pid) FILTER (WHERE state <> 'explained') AS n_unexplained
+          FROM a_care GROUP BY uid, care)
+        SELECT x.*, (x.n_unexplained / greatest(sum(x.n_unexplained) OVER (PARTITION BY x.uid), 1)) / cs.share AS lift
+        FROM x JOIN a_care_share cs USING (care);
       CREATE OR REPLACE TEMP TABLE a_fam AS
         SELECT uid, pid, max(f) AS f, arg_max(peers, f * 1e9 - care) AS peers, max(f_user) AS f_user, any_value(dept_size) AS dept_size,
                bool_and(care = 0) AS no_contact
@@ -138,7 +143,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                  greatest(
                    least(1.0, greatest(dc.n_users - 1, 0) / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * ds.n_users)),
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
-                   CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0) ELSE 0 END) AS f
+                   CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0)
+                     * least(1.0, greatest(0.0, ln(greatest(uc.lift, 1e-9)) / ln(${FAMILIARITY.concentrationLift}))) ELSE 0 END) AS f
           FROM a_care c
           LEFT JOIN a_dept_care dc ON dc.udept IS NOT DISTINCT FROM c.udept AND dc.care = c.care
           LEFT JOIN a_dept_size ds ON ds.udept IS NOT DISTINCT FROM c.udept
@@ -155,24 +161,25 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_user AS
         WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
         breadth AS (SELECT uid, count(*) AS n FROM a_unfamiliar GROUP BY uid),
-        rapid AS (SELECT uid, max(n) AS n FROM (
+        rapid AS (SELECT uid, max(n) AS n, arg_max(b, n * 1e12 - epoch(b)) AS peak FROM (
             SELECT uid, date_trunc('hour', first_unexplained_ts) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
             UNION ALL
-            SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL)
+            SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE AS b, count(*) AS n
+            FROM a_unfamiliar GROUP BY ALL)
           GROUP BY uid)
-        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid FROM active a
+        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, r.peak FROM active a
         LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
         WITH g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, *
                    FROM a_user),
         m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med FROM g GROUP BY grp)
-        SELECT g.uid, g.grp, m.b_med, m.r_med,
+        SELECT g.uid, g.grp, m.b_med, m.r_med, g.peak,
                median(abs(ln(1 + g.breadth) - m.b_med)) OVER (PARTITION BY g.grp) AS b_mad,
                median(abs(ln(1 + g.rapid) - m.r_med)) OVER (PARTITION BY g.grp) AS r_mad,
                g.breadth, g.rapid
         FROM g JOIN m USING (grp);
       CREATE OR REPLACE TEMP TABLE a_user_signal AS
-        SELECT uid, breadth, rapid, round(exp(b_med) - 1) AS breadth_typical,
+        SELECT uid, breadth, rapid, peak, round(exp(b_med) - 1) AS breadth_typical,
           CASE WHEN breadth >= ${MIN_COUNT.breadth} THEN ${robust('breadth', 'b_med', 'b_mad')} ELSE 0 END AS s_breadth,
           CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid
         FROM a_role_stats`,
@@ -240,8 +247,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
         coalesce(pa.s_burst, 0) * (1 - coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
-        coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0)) AS s_rapid,
-        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN least(1.0, greatest(0.0,
+        coalesce(us.s_rapid, 0) * CASE WHEN c.first_unexplained_ts >= us.peak AND c.first_unexplained_ts < us.peak + INTERVAL 1 HOUR
+                                       THEN 1.0 ELSE 1 - coalesce(f.f, 1.0) END AS s_rapid,
+        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.5 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
             list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
             h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
@@ -273,7 +281,7 @@ export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name
 
 export const ANALYSIS_TABLES = [
   'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dept_care', 'a_user_care',
-  'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours',
+  'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours',
   'a_signals',
 ];
 
