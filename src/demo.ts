@@ -4,9 +4,13 @@
  */
 import type { Db } from './platform/db/database.js';
 import { seedIdentityDemo } from './modules/identity/index.js';
+import { seedReportingDemo } from './modules/reporting/index.js';
 
 export async function seedDemoData(db: Db, now: Date, log: (message: string) => void): Promise<void> {
   const identity = await seedIdentityDemo(db, now);
   log(`Demo mode: ${identity.organisations} organisations and ${identity.personas} demo personas.`);
+  const reporting = await seedReportingDemo(db, now);
+  if (reporting.seeded)
+    log(`Demo mode: status reports for ${reporting.years.join(', ')} (two published years and an open cycle).`);
   log('Demo mode: demo data is ready.');
 }

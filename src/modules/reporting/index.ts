@@ -15,3 +15,4 @@ export { sectorReportXlsx, sectorReportCsv } from './sector-report-files.js';
 export { systemPrincipal } from './reporting-access.js';
 export type * from './types.js';
 export type { SectorReportSnapshot, PublishedSectorReport } from './sector-report-types.js';
+export { seedReportingDemo, type ReportingDemoOptions } from './demo/seed-reporting-demo.js';
