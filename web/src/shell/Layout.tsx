@@ -5,7 +5,7 @@
 import { SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
-import { useT } from '../i18n/i18n.js';
+import { useI18n } from '../i18n/i18n.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import type { NavItem } from './navigation.js';
@@ -31,12 +31,17 @@ function useFocusMainOnNavigation() {
 }
 
 export function Layout({ navItems, headerActions }: LayoutProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
   useFocusMainOnNavigation();
   return (
     <div className="shell">
       <SkipLink href="#main-content">{t('shell.skipToContent')}</SkipLink>
       <Header navItems={navItems} actions={headerActions} />
+      {locale !== 'nb' ? (
+        <p className="shell-language-note">
+          <span className="container">{t('shell.contentLanguageNote')}</span>
+        </p>
+      ) : null}
       <main id="main-content" className="shell-main" tabIndex={-1}>
         <div className="container">
           <Outlet />

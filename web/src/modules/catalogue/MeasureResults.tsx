@@ -30,7 +30,7 @@ function MeasureTable({ measures }: { measures: readonly MeasureView[] }) {
               {measure.id}
             </Table.HeaderCell>
             <Table.Cell>
-              <AppLink to={measureHref(measure.id)} lang="nb">
+              <AppLink to={measureHref(measure.id)} lang="nb" data-color="accent">
                 {measure.title}
               </AppLink>
               <span className="measures-table__area" lang="nb">
