@@ -125,3 +125,14 @@ export async function recordStartLines(
   stream.destroy();
   return found;
 }
+
+/** Rough number of records in a file from its size and the mean length of the lines in its first megabyte. */
+export function estimateRecords(file: string): number {
+  const size = fs.statSync(file).size;
+  const head = readHead(file, 1 << 20);
+  let lines = 0;
+  for (const byte of head) if (byte === 0x0a) lines++;
+  if (lines < 2) return lines;
+  const lastNewline = head.lastIndexOf(0x0a);
+  return Math.max(0, Math.round(size / ((lastNewline + 1) / lines)) - 1);
+}

@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/errors.js';
 import { CSV_COLUMNS, type CsvFileKind } from '../dataset/layout.js';
 import { encodingHint } from '../dataset/encoding.js';
 import { readCsvHeader } from '../dataset/text-file.js';
-import { formatIssue, type IngestIssue } from '../domain/ingest-issues.js';
+import type { IngestIssue } from '../domain/ingest-issues.js';
 import { exec, ident, lit, rows, scalar, type Db } from './sql.js';
 
 export interface StagedFile {
@@ -35,7 +35,7 @@ interface RejectRow {
 export function stopWith(message: string, issues: readonly IngestIssue[]): never {
   throw new AppError(
     'LOG_DATASET_INVALID',
-    `${message}\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+    message,
     issues.map((i) => ({
       place: `${i.file}${i.line !== undefined ? ` line ${i.line}` : ''}`,
       field: i.field,

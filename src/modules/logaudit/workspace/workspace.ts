@@ -68,6 +68,8 @@ export async function openWorkspace(dir: string, options: WorkspaceOptions = {})
     );
   }
   await exec(db, `SET TimeZone = ${lit(timezone)}`);
+  // Query progress for the CLI's progress bar (polled, never printed by DuckDB itself).
+  await exec(db, 'SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   return {
     dir,
     db,
