@@ -15,7 +15,7 @@ import { writeAuditEvent } from '../audit/index.js';
 import { readHelseIdIdentity } from './helseid-claims.js';
 import { cookieNames, cookieOptions, requestOrigin } from './identity-http.js';
 import { chooseOrganisation, completeLogin, findUserForIdentity, recordLoginRefused } from './login-service.js';
-import type { OidcClient } from './oidc-client.js';
+import { describeLoginError, type OidcClient } from './oidc-client.js';
 import { safeReturnPath, tokenFromBytes, tokenHash } from './session-policy.js';
 import { insertLoginFlow, takeLoginFlow, deleteExpiredLoginFlows } from './session-repository.js';
 import { endSession, resolveSession, switchOrganisation } from './session-service.js';
@@ -91,7 +91,7 @@ export async function authRoutes(fastify: FastifyInstance, options: AuthRouteOpt
         result = await oidc.finishLogin(new URL(request.url, config.publicUrl), flow);
       } catch (error) {
         if (isAppError(error)) throw error;
-        const reason = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
+        const reason = describeLoginError(error);
         throw new AppError('LOGIN_FAILED', 'The login could not be verified', [{ message: reason }], { cause: error });
       }
       const read = readHelseIdIdentity(result.claims, config.oidc?.minSecurityLevel ?? 3);

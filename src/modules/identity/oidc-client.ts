@@ -72,6 +72,29 @@ async function toKeyPair(key: DpopKey): Promise<client.CryptoKeyPair> {
   } as client.CryptoKeyPair;
 }
 
+/**
+ * Why the provider's answer was refused, in one line for the audit trail: the library's code and message, the
+ * claim or parameter that failed, the provider's OAuth error, and the underlying cause. No token values.
+ */
+export function describeLoginError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current instanceof Error) {
+      const e = current as Error & { code?: string; error?: string; error_description?: string };
+      parts.push(`${e.code ?? e.name}: ${e.message}`);
+      if (e.error) parts.push(`provider error ${e.error}${e.error_description ? ` (${e.error_description})` : ''}`);
+      current = e.cause;
+    } else if (typeof current === 'object') {
+      const c = current as Record<string, unknown>;
+      for (const key of ['claim', 'parameter', 'check', 'reason']) if (typeof c[key] === 'string') parts.push(`${key} ${c[key] as string}`);
+      if (typeof c.error === 'string') parts.push(`provider error ${c.error}`);
+      current = null;
+    } else current = null;
+  }
+  return parts.join('; ');
+}
+
 export function createOidcClient(config: OidcConfig, options: OidcClientOptions = {}): OidcClient {
   const jwk = readPrivateJwk(config.privateJwk);
   const alg = jwk.alg ?? (jwk.kty === 'EC' ? 'ES256' : 'RS256');
