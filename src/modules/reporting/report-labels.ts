@@ -14,6 +14,7 @@ export interface ReportLabels {
   readonly contribution: Record<ContributionLevel, string>;
   readonly change: Record<StatusChange, string>;
   readonly notReported: string;
+  readonly notApproved: string;
   readonly columns: Record<
     | 'year'
     | 'area'
@@ -69,6 +70,7 @@ const nb: ReportLabels = {
     missing: 'Ikke rapportert',
   },
   notReported: 'Ikke rapportert',
+  notApproved: 'Ikke godkjent ved sammenstilling',
   columns: {
     year: 'År',
     area: 'Område',
@@ -123,6 +125,7 @@ const en: ReportLabels = {
     missing: 'Not reported',
   },
   notReported: 'Not reported',
+  notApproved: 'Not approved when compiled',
   columns: {
     year: 'Year',
     area: 'Area',

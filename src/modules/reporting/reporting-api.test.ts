@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../platform/export/index.js';
 import { asPrincipal, createTestApp, type TestApp } from '../../../tests/support/test-app.js';
 import {
   client,
@@ -21,6 +23,15 @@ let t: TestApp;
 let api: ReturnType<typeof client>;
 let dataDir: string;
 let cycleId: string;
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const pngBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -296,8 +307,55 @@ describe(`reporting API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    if (hasPdftotext) {
+      const file = path.join(dataDir, 'sektor.pdf');
+      await fs.writeFile(file, pdf.raw);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      for (const expected of [
+        'Statusrapport 2026',
+        'Innhold',
+        'Godkjente rapporter etter status',
+        'Status per område',
+        'Tiltak for tiltak',
+        'Virksomheter tilknyttet: 47 stk',
+        'Side 1 av',
+      ]) {
+        expect(text).toContain(expected);
+      }
+    }
     const xlsx = await api.get(ministry, `/sector-reports/${latest.id}/report.xlsx?lang=en`);
-    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+    const sheets = await readXlsx(xlsx.raw);
+    expect(sheets.map((sheet) => sheet.name)).toEqual([
+      'Status reports',
+      'By area',
+      'By actor',
+      'Indicators',
+      'Trend',
+      'Gap',
+      'About',
+    ]);
+    const [header, ...rows] = sheets[0]?.rows ?? [];
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'Measure',
+        'Responsible actor',
+        'Status',
+        'Progress',
+        'Contribution to the goal',
+        'Indicators',
+        'Next steps',
+        'Blockers',
+        'Contact person',
+        'Evidence',
+        'Approved',
+      ]),
+    );
+    expect(rows).toHaveLength(40);
+    const approvedRow = rows.find((r) => r[3] === '4.6' && r[6] === 'Norsk Helsenett SF') ?? [];
+    expect(approvedRow[(header ?? []).indexOf('Status')]).toBe('In operation');
+    expect(approvedRow[(header ?? []).indexOf('Approved')]).toBeInstanceOf(Date);
+    expect(String(approvedRow[(header ?? []).indexOf('Indicators')])).toContain('Virksomheter tilknyttet: 47 stk');
+    expect(sheets[5]?.rows.slice(1).map((r) => r[0])).toEqual(['1.10', '3.1', '4.7']);
     const csv = await api.get(ministry, `/sector-reports/${latest.id}/report.csv?delimiter=semicolon`);
     const text = csv.raw.toString('utf8');
     expect(text.startsWith('\uFEFFÅr;Område;')).toBe(true);

@@ -19,11 +19,11 @@ function groupTable(groups: readonly GroupSummary[], nameHeader: string, lang: E
   return {
     kind: 'table',
     columns: [
-      { header: nameHeader, width: 4 },
-      { header: l.columns.expected, width: 1.3, align: 'right' },
-      { header: l.columns.approved, width: 1.3, align: 'right' },
+      { header: nameHeader, width: 2.6 },
+      { header: l.columns.expected, width: 1.55, align: 'right' },
+      { header: l.columns.approved, width: 1.55, align: 'right' },
       ...implementationStatuses.map((s) => ({ header: l.status[s], width: 1.3, align: 'right' as const })),
-      { header: lang === 'en' ? 'In place' : 'I drift/fullført', width: 1.6, align: 'right' },
+      { header: lang === 'en' ? 'In place' : 'I drift/ fullført', width: 1.5, align: 'right' },
     ],
     rows: groups.map((g) => [
       g.name,
@@ -98,11 +98,13 @@ function summary(s: SectorReportSnapshot, lang: ExportLanguage): PdfBlock[] {
       unit: ' %',
       series: [
         { name: en ? 'All measures' : 'Alle tiltak', color: '#111111', values: s.trend.map((t) => t.inPlaceShare) },
-        ...s.areaTrend.map((a, i) => ({
-          name: `${a.id} ${a.name}`,
-          color: areaColours[i % areaColours.length] ?? '#555555',
-          values: a.points.map((p) => p.inPlaceShare),
-        })),
+        ...s.areaTrend
+          .map((a, i) => ({
+            name: `${a.id} ${a.name}`,
+            color: areaColours[i % areaColours.length] ?? '#555555',
+            values: a.points.map((p) => p.inPlaceShare),
+          }))
+          .filter((series) => series.values.some((v) => v !== null)),
       ],
     },
   ];
@@ -270,7 +272,7 @@ function measures(s: SectorReportSnapshot, lang: ExportLanguage): PdfBlock[] {
       if (!r.approved) {
         blocks.push({
           kind: 'paragraph',
-          text: `${l.notReported} (${l.state[r.state].toLowerCase()}).`,
+          text: `${l.notApproved} (${l.state[r.state].toLowerCase()}).`,
           style: 'muted',
         });
         continue;
