@@ -31,7 +31,7 @@ export async function createTestApp(
   const config = loadConfig({ PORT: '0', ...env });
   const app = await buildApp({ config, db: testDb.db, logger: false });
   if (options.principalHeader) {
-    app.addHook('preValidation', async (request) => {
+    app.addHook('onRequest', async (request) => {
       const header = request.headers[testPrincipalHeader];
       if (typeof header === 'string') request.principal = JSON.parse(header) as Principal;
     });

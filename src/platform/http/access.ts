@@ -70,14 +70,31 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** Every route as registered, with its policy: the generated authorization test walks this list. */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: AccessPolicy | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
 export function registerAccessControl(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
     if (requiresDeclaredPolicy(route.url) && !route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access)`);
     }
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config?.access });
   });
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so a request without a session gets 401 whatever its body or query holds.
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.access;
     if (policy) checkAccess(policy, request.principal);
   });
