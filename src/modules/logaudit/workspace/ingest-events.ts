@@ -117,7 +117,8 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   issues.push(...dups.issues);
 
   const rejected = issues
-    .filter((i) => issueAction(i.issue.issue, { skipBadLines: true }) === 'skip' && i.issue.issue !== 'NOT_ONE_PATIENT')
+    // Exact copies and non-patient events are not damage; unusable values and lines are.
+    .filter((i) => issueAction(i.issue.issue, { skipBadLines: true }) === 'skip' && !['NOT_ONE_PATIENT', 'DUPLICATE_EVENT_ID'].includes(i.issue.issue))
     .reduce((sum, i) => sum + i.count, 0);
   const totalRecords = staged.records + staged.droppedLines.size;
   if (totalRecords > 0 && rejected / totalRecords > options.maxRejectShare) {
