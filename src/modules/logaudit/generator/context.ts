@@ -120,14 +120,27 @@ export class SimContext {
     return out;
   }
 
-  /** Like pickWorking, for any day: the candidates whose rostered shift on `day` covers `at` (any unit). */
+  /**
+   * Like pickWorking, for any day: one of the candidates whose rostered shift on `day` covers `at` (any unit), or
+   * −1. Long lists are probed at random rather than scanned: a clinic may have a hundred physicians.
+   */
   pickFromRoster(rng: Rng, candidates: readonly number[], day: number, at: number): number {
     const weekend = this.calendar.day(day).isWeekend;
+    const covers = (staff: number): boolean => {
+      const shift = this.roster.shiftOf(this.member(staff), day, weekend);
+      return shift !== null && at >= shift.start && at < shift.end;
+    };
+    if (candidates.length > 12) {
+      for (let probe = 0; probe < 16; probe += 1) {
+        const staff = candidates[rng.int(candidates.length)] as number;
+        if (covers(staff)) return staff;
+      }
+      return -1;
+    }
     let chosen = -1;
     let seen = 0;
     for (const staff of candidates) {
-      const shift = this.roster.shiftOf(this.member(staff), day, weekend);
-      if (!shift || at < shift.start || at >= shift.end) continue;
+      if (!covers(staff)) continue;
       seen += 1;
       if (rng.int(seen) === 0) chosen = staff;
     }

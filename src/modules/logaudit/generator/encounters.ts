@@ -63,21 +63,24 @@ export class EncounterBook {
     const index = this.next;
     this.next += 1;
     const encounter: Encounter = {
-      ...spec,
       index,
       id: `k${String(index + 1).padStart(8, '0')}`,
+      patient: spec.patient,
+      unit: spec.unit,
+      kind: spec.kind,
+      site: spec.site,
+      startDay: spec.startDay,
+      startSec: spec.startSec,
+      endDay: spec.endDay,
+      endSec: spec.endSec,
       responsible: spec.responsible ?? -1,
       therapy: false,
     };
     if (spec.endDay >= KEEP_AFTER_DAY) {
-      this.encounterFile.row([
-        encounter.id,
-        patientIdOf(this.population, spec.patient),
-        this.unitIds[spec.unit] ?? '',
-        this.stamp(spec.startDay, spec.startSec),
-        this.stampOrOpen(spec.endDay, spec.endSec),
-        spec.kind,
-      ]);
+      // Ids, timestamps and kinds never need CSV quoting.
+      this.encounterFile.rawLine(
+        `${encounter.id},${patientIdOf(this.population, spec.patient)},${this.unitIds[spec.unit] ?? ''},${this.stamp(spec.startDay, spec.startSec)},${this.stampOrOpen(spec.endDay, spec.endSec)},${spec.kind}\n`,
+      );
       this.encounters += 1;
     }
     return encounter;
@@ -86,14 +89,11 @@ export class EncounterBook {
   /** A documented relation between a user or a unit and a patient, from one moment to another (or open). */
   relate(patient: number, who: { user?: number; unit?: number }, from: [number, number], to: [number, number] | null, kind: RelationKind): void {
     if (to && to[0] < KEEP_AFTER_DAY) return;
-    this.relationFile.row([
-      patientIdOf(this.population, patient),
-      who.user !== undefined ? (this.userIds[who.user] ?? '') : '',
-      who.unit !== undefined && who.user === undefined ? (this.unitIds[who.unit] ?? '') : '',
-      this.stamp(from[0], from[1]),
-      to ? this.stampOrOpen(to[0], to[1]) : '',
-      kind,
-    ]);
+    const user = who.user !== undefined ? (this.userIds[who.user] ?? '') : '';
+    const unit = who.unit !== undefined && who.user === undefined ? (this.unitIds[who.unit] ?? '') : '';
+    this.relationFile.rawLine(
+      `${patientIdOf(this.population, patient)},${user},${unit},${this.stamp(from[0], from[1])},${to ? this.stampOrOpen(to[0], to[1]) : ''},${kind}\n`,
+    );
     this.relations += 1;
   }
 

@@ -19,7 +19,7 @@ const SOURCE =
   '"source":{"site":"Varde helseforetak","observer":{"display":"Varde syntetisk pasientjournal"},"type":[{"system":"http://terminology.hl7.org/CodeSystem/security-source-type","code":"4","display":"Application Server"}]}';
 const SERVER_AGENT =
   '{"type":{"coding":[{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"110153","display":"Source Role ID"}]},"who":{"display":"Varde syntetisk pasientjournal"},"requestor":false}';
-const USER_ID_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1.varde.user';
+const USER_ID_SYSTEM = 'urn:varde:user-id';
 const VARDE_SUBTYPE = 'urn:varde:audit-subtype';
 
 interface Shape {

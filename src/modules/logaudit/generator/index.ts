@@ -5,3 +5,5 @@
 export { generateDataset, type GenerateOptions, type GenerateSummary, DEFAULT_DAYS, DEFAULT_START } from './generate-dataset.js';
 export { parseScale, scalePresets } from './scale.js';
 export { SCENARIOS, type Scenario } from './misuse-plan.js';
+export { registerGenerateCommand, formatSummary } from './cli.js';
+export { writeDirtyCopy, ALL_FAULTS, type DirtyFault, type InjectedFault, type DirtyCopyOptions } from './dirty-input.js';

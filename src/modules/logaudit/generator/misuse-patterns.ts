@@ -12,6 +12,11 @@ const H = 3600;
 
 const ordinary = (m: StaffMember): boolean => ['nurse', 'physician', 'secretary', 'other', 'therapist', 'lab', 'radiology', 'pharmacist'].includes(m.role);
 
+/** Small hospitals have smaller sprees: a bulk browser of a 100-person hospital does not read 80 records. */
+function sizeCap(p: Planner): number {
+  return Math.round(5 + p.staff.length * 0.08);
+}
+
 export function planVipWaves(p: Planner): void {
   const { departments } = p.input.hospital;
   const year = Number(p.input.calendar.day(0).date.slice(0, 4));
@@ -27,7 +32,7 @@ export function planVipWaves(p: Planner): void {
     p.population.reserved[vip] = 1;
     const day = p.rng.range(1, Math.max(1, p.input.days - 4));
     const arrival = (9 + p.rng.int(12)) * H + p.rng.int(H);
-    const size = Math.min(150, Math.max(6, Math.round(p.staff.length * 0.012)));
+    const size = Math.min(150, Math.max(4, Math.round(p.staff.length * 0.012)));
     const avoid = new Set<number>();
     for (let i = 0; i < size; i += 1) {
       const actor = p.pickActor((m) => ordinary(m) && m.site === site && departments[m.home]?.fn !== 'er');
@@ -61,7 +66,7 @@ export function planBulk(p: Planner): void {
     if (!actor || !slot) continue;
     const incident = p.newIncident('bulk_curiosity', actor.index);
     let at = p.timeIn(slot.shift);
-    const n = p.rng.range(25, 80);
+    const n = Math.min(p.rng.range(25, 80), sizeCap(p));
     for (let k = 0; k < n; k += 1) {
       if (p.rng.chance(0.6)) {
         p.add({ incident: incident.id, user: actor.index, patient: 'inpatient-elsewhere', day: slot.day, at, unit: slot.shift.unit });
@@ -154,7 +159,7 @@ export function planStolenCredentials(p: Planner): void {
     const nights = p.rng.chance(0.4) ? 2 : 1;
     for (let night = 0; night < nights; night += 1) {
       let at = 1 * H + p.rng.int(2.5 * H);
-      const n = p.rng.range(10, 35);
+      const n = Math.min(p.rng.range(10, 35), Math.ceil(sizeCap(p) / 2));
       for (let k = 0; k < n; k += 1) {
         const style = p.rng.chance(0.15) ? 'archive' : 'browse';
         if (p.rng.chance(0.5)) {
@@ -186,7 +191,8 @@ export function planAfterTermination(p: Planner): void {
       const workstation = evening && remote.length > 0 ? p.rng.pick(remote) : p.rng.pick(departments[actor.home]?.workstations ?? remote);
       let at = evening ? 18 * H + p.rng.int(5 * H) : 10 * H + p.rng.int(5 * H);
       for (let k = 0; k < p.rng.range(1, 3); k += 1) {
-        if (formerWard && p.rng.chance(0.5)) {
+        // The first lookup of an incident is of a stranger: the former ward's patients may all be known ones.
+        if (formerWard && (v > 0 || k > 0) && p.rng.chance(0.5)) {
           p.add({ incident: incident.id, user: actor.index, patient: 'inpatient-former-unit', day, at, unit: actor.home, workstation });
         } else {
           const victim = p.strangerOf(actor, p.rng.chance(0.5));

@@ -34,7 +34,7 @@ export function parseScale(text: string): number {
 }
 
 /** Average events per occupied-or-not bed per day produced by the legitimate patterns (measured). */
-export const EVENTS_PER_BED_DAY = 62;
+export const EVENTS_PER_BED_DAY = 90;
 /** Beds per site before the hospital splits into another site. */
 const BEDS_PER_SITE = 450;
 /** Patients in the register per bed (the catchment population the record system knows). */

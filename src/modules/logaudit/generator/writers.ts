@@ -29,6 +29,17 @@ export class BufferedFile {
     this.used += this.buffer.write(text, this.used);
   }
 
+  /** Raw bytes (already encoded). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > BUFFER_BYTES) this.flush();
+    if (bytes.length > BUFFER_BYTES) {
+      writeSync(this.fd, bytes);
+      return;
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   flush(): void {
     let offset = 0;
     while (offset < this.used) offset += writeSync(this.fd, this.buffer, offset, this.used - offset);
