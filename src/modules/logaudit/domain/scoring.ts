@@ -81,4 +81,4 @@ export function informativeness(fireRate: number): number {
 }
 
 export const INFORMATIVENESS_SQL = (rate: string): string =>
-  `(CASE WHEN ${rate} <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / ${rate}) / ln(1000.0))) END)`;
+  `(CASE WHEN (${rate}) <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / (${rate})) / ln(1000.0))) END)`;

@@ -124,8 +124,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     name: 'familiarity',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_dept_size AS
         SELECT udept, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY udept;
+      CREATE OR REPLACE TEMP TABLE a_dc_user AS
+        SELECT udept, care, uid, count(DISTINCT pid) AS n_patients, min(pid) AS only_pid
+        FROM a_care WHERE state <> 'explained' GROUP BY udept, care, uid;
       CREATE OR REPLACE TEMP TABLE a_dept_care AS
-        SELECT udept, care, count(DISTINCT uid) AS n_users FROM a_care WHERE state <> 'explained' GROUP BY udept, care;
+        SELECT udept, care, count(*) AS n_users FROM a_dc_user GROUP BY udept, care;
+      CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
+        SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_care_share AS
         SELECT care, count(*) / (SELECT count(*) FROM a_care) AS share FROM a_care GROUP BY care;
       CREATE OR REPLACE TEMP TABLE a_user_care AS
@@ -139,15 +144,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, pid, max(f) AS f, arg_max(peers, f * 1e9 - care) AS peers, max(f_user) AS f_user, any_value(dept_size) AS dept_size,
                bool_and(care = 0) AS no_contact
         FROM (
-          SELECT c.uid, c.pid, c.care, greatest(dc.n_users - 1, 0) AS peers, ds.n_users AS dept_size,
+          SELECT c.uid, c.pid, c.care, ds.n_users AS dept_size, x.peers,
                  least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0) AS f_user,
                  greatest(
-                   least(1.0, greatest(dc.n_users - 1, 0) / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * ds.n_users)),
+                   least(1.0, x.peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * ds.n_users)),
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
                    CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0)
                      * least(1.0, greatest(0.0, ln(greatest(uc.lift, 1e-9)) / ln(${FAMILIARITY.concentrationLift}))) ELSE 0 END) AS f
           FROM a_care c
           LEFT JOIN a_dept_care dc ON dc.udept IS NOT DISTINCT FROM c.udept AND dc.care = c.care
+          LEFT JOIN a_dept_care_single sg ON sg.udept IS NOT DISTINCT FROM c.udept AND sg.care = c.care AND sg.pid = c.pid
+          LEFT JOIN a_dc_user du ON du.udept IS NOT DISTINCT FROM c.udept AND du.care = c.care AND du.uid = c.uid
+          CROSS JOIN LATERAL (SELECT greatest(0, coalesce(dc.n_users, 0) - coalesce(sg.n_single, 0)
+                                                 - CASE WHEN du.n_patients = 1 THEN 0 ELSE 1 END) AS peers) x
           LEFT JOIN a_dept_size ds ON ds.udept IS NOT DISTINCT FROM c.udept
           LEFT JOIN a_user_care uc ON uc.uid = c.uid AND uc.care = c.care
           WHERE c.state <> 'explained')
@@ -228,7 +237,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_days_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat
         FROM a_ctx WHERE state = 'unexplained'),
-      inf AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
+      info AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
                      ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_days_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
@@ -236,7 +245,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         (c.is_self)::DOUBLE AS s_self,
         (c.n_after_employment > 0)::DOUBLE AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,
-        CASE WHEN c.n_etreat_no_emergency > 0 THEN inf.i_etreat ELSE 0 END AS s_etreat,
+        CASE WHEN c.n_etreat_no_emergency > 0 THEN info.i_etreat ELSE 0 END AS s_etreat,
         (NOT c.user_known)::DOUBLE AS s_unknown_user,
         CASE WHEN NOT coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_rare_dept,
         CASE WHEN coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_no_contact,
@@ -254,9 +263,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           log2((1.0 / 24) / list_min(list_transform(
             list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
             h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
-        CASE WHEN c.search_then_read THEN inf.i_search ELSE 0 END AS s_search,
-        least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * inf.i_repeat AS s_repeat,
-        CASE WHEN c.n_print_export > 0 THEN inf.i_print ELSE 0 END AS s_print,
+        CASE WHEN c.search_then_read THEN info.i_search ELSE 0 END AS s_search,
+        least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * info.i_repeat AS s_repeat,
+        CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak
       FROM a_ctx c
@@ -265,7 +274,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_patient pa USING (pid)
       LEFT JOIN a_user_hours uh USING (uid)
       LEFT JOIN a_role_hours rh ON rh.role IS NOT DISTINCT FROM c.role
-      CROSS JOIN inf CROSS JOIN a_persons p`,
+      CROSS JOIN info CROSS JOIN a_persons p`,
   },
   {
     name: 'score',
@@ -281,7 +290,7 @@ export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name
 }
 
 export const ANALYSIS_TABLES = [
-  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dept_care', 'a_user_care',
+  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dc_user', 'a_dept_care', 'a_dept_care_single', 'a_user_care',
   'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours',
   'a_signals',
 ];

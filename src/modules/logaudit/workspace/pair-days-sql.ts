@@ -21,8 +21,8 @@ export const PAIR_DAYS_SELECT = `
     coalesce(min(ts) FILTER (WHERE action = ${actionCode('search')}) < max(ts) FILTER (WHERE action <> ${actionCode('search')}), false) AS search_then_read,
     count(*) FILTER (WHERE action IN (${actionCode('print')}, ${actionCode('export')}))::INTEGER AS n_print_export,
     count(*) FILTER (WHERE purpose = ${purposeCode('ETREAT')})::INTEGER AS n_etreat,
-    count(*) FILTER (WHERE flags & ${FLAG_ETREAT_NO_EMERGENCY} <> 0)::INTEGER AS n_etreat_no_emergency,
-    count(*) FILTER (WHERE flags & ${FLAG_AFTER_EMPLOYMENT} <> 0)::INTEGER AS n_after_employment,
+    count(*) FILTER (WHERE (flags & ${FLAG_ETREAT_NO_EMERGENCY}) <> 0)::INTEGER AS n_etreat_no_emergency,
+    count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
     coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation
   FROM events`;

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../domain/findings.js';
+import type { ReasonCode } from '../domain/reasons.js';
+import { at, lookup, smallHospital, tempDir, writeDataset, type FixtureData, type Row } from '../testing/fixture.js';
+import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { analyzeWorkspace, type AnalysisResult } from './analyze.js';
+import { ingestDataset } from './ingest-dataset.js';
+
+const now = new Date('2026-04-01T12:00:00Z');
+
+/**
+ * The small hospital plus one planted case per signal, each by its own user on its own patient. Cross-clinic
+ * lookups (W1/W2 are clinic C1, W3/W4 clinic C2) are used so that nothing is explained by the clinic.
+ */
+function plantedHospital(): { data: FixtureData; planted: Record<string, [string, string]> } {
+  const data = smallHospital();
+  const add = (...rows: Row[]): void => void data.events.push(...rows);
+  const staff = (id: string): Row => data.staff.find((s) => s.user_id === id) as Row;
+  const patient = (id: string, more: Row = {}): void =>
+    void data.patients.push({ patient_id: id, family_name: `Other${id}`, given_name: 'Anne', address_id: `addr-${id}`, ...more });
+
+  // Self: u2 is also patient p201 (no contact with the hospital).
+  patient('p201', { family_name: 'Staffname2', address_id: 'addr-u2', employee_user_id: 'u2' });
+  add(lookup('u2', 'p201', at(10, 10)));
+  // Family: same address and a rare family name.
+  patient('p202', { family_name: 'Staffname3', address_id: 'addr-u3' });
+  add(lookup('u3', 'p202', at(11, 10)), lookup('u3', 'p202', at(14, 11)));
+  // Colleague: p203 is employee u4 (W1), admitted to W3; u5 (W1) reads it.
+  patient('p203', { family_name: 'Staffname4', address_id: 'addr-u4', employee_user_id: 'u4' });
+  data.encounters.push({ encounter_id: 'enc203', patient_id: 'p203', department_id: 'W3', start: at(12, 8), end: at(15, 8), kind: 'inpatient' });
+  add(lookup('u5', 'p203', at(13, 10)));
+  // After employment: u6 left on 8 March.
+  staff('u6').employed_to = '2026-03-08';
+  add(lookup('u6', 'p3', at(24, 10)));
+  // Emergency access without an emergency (p7 lies in W4; u7 works in W1).
+  add(lookup('u7', 'p7', at(9, 10), { purpose: 'ETREAT' }));
+  // Burst: eight users from W1 and W2 read p11 (W4) on one day.
+  for (const u of ['u14', 'u15', 'u16', 'u17', 'u18', 'u19', 'u20', 'u21']) add(lookup(u, 'p11', at(13, 9 + Number(u.slice(1)) % 8)));
+  // Rapid: u22 (W2) reads twelve W3/W4 patients within an hour.
+  for (let i = 0; i < 12; i++) add(lookup('u22', `p${42 + i * 2}`, at(25, 14, i * 4)));
+  // Search then read: u23 (W2) searches for and opens p31 (W4), unrelated.
+  add(lookup('u23', 'p31', at(16, 10), { action: 'search' }), lookup('u23', 'p31', at(16, 10, 1)));
+  // Unknown user.
+  add(lookup('ghost', 'p35', at(17, 10)));
+  // Common family name: u8 and 60 patients are called Hansen; u8's lookups of them are all explained.
+  staff('u8').family_name = 'Hansen';
+  for (const p of data.patients.slice(0, 60)) p.family_name = 'Hansen';
+  // Legitimate but undocumented: W1 physicians u1 and u9 consult on many W2 patients (a pattern, not a finding).
+  const w2 = data.patients.filter((p) => /^p\d+$/.test(String(p.patient_id)) && Number(String(p.patient_id).slice(1)) % 4 === 1).slice(0, 30);
+  staff('u9').role = 'physician';
+  for (const [i, p] of w2.entries()) {
+    const start = 1 + (Number(String(p.patient_id).slice(1)) % 20);
+    add(lookup(i % 2 ? 'u1' : 'u9', String(p.patient_id), at(start + 1, 13)));
+  }
+  return {
+    data,
+    planted: {
+      SELF_LOOKUP: ['u2', 'p201'],
+      SAME_ADDRESS: ['u3', 'p202'],
+      COLLEAGUE_PATIENT: ['u5', 'p203'],
+      AFTER_EMPLOYMENT: ['u6', 'p3'],
+      EMERGENCY_WITHOUT_EMERGENCY: ['u7', 'p7'],
+      PATIENT_ACCESS_BURST: ['u14', 'p11'],
+      USER_RAPID_LOOKUPS: ['u22', 'p42'],
+      SEARCH_THEN_READ: ['u23', 'p31'],
+      UNKNOWN_USER: ['ghost', 'p35'],
+    },
+  };
+}
+
+let ws: Workspace;
+let result: AnalysisResult;
+let dir: string;
+let planted: Record<string, [string, string]>;
+let datasetDir: string;
+
+beforeAll(async () => {
+  const built = plantedHospital();
+  planted = built.planted;
+  datasetDir = writeDataset(tempDir(), built.data);
+  dir = tempDir();
+  ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
+  await ingestDataset(ws, datasetDir, { now });
+  result = await analyzeWorkspace(ws, {
+    now,
+    budget: 60,
+    findingsPath: path.join(dir, 'findings.ndjson'),
+    scoresPath: path.join(dir, 'scores.csv'),
+  });
+});
+
+afterAll(() => ws?.close());
+
+const findingOf = (userId: string, patientId: string): Finding | undefined =>
+  result.findings.find((f) => f.user_id === userId && f.patient_id === patientId);
+
+describe('analyzeWorkspace', () => {
+  it('reports the share of lookups explained', () => {
+    expect(result.explainedShare).toBeGreaterThan(0.9);
+    expect(result.explainedShare).toBeLessThan(1);
+  });
+
+  it.each([
+    'SELF_LOOKUP',
+    'SAME_ADDRESS',
+    'COLLEAGUE_PATIENT',
+    'AFTER_EMPLOYMENT',
+    'EMERGENCY_WITHOUT_EMERGENCY',
+    'PATIENT_ACCESS_BURST',
+    'USER_RAPID_LOOKUPS',
+    'SEARCH_THEN_READ',
+    'UNKNOWN_USER',
+  ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
+    const [u, p] = planted[code] as [string, string];
+    const finding = findingOf(u, p);
+    expect(finding, `${u}/${p} should be a finding`).toBeDefined();
+    expect(finding?.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it('gives a rare family name weight but not a name shared by many', () => {
+    expect(findingOf('u3', 'p202')?.reasons.map((r) => r.code)).toContain('SAME_FAMILY_NAME_RARE');
+    const hansen = result.findings.filter((f) => f.user_id === 'u8');
+    expect(hansen).toEqual([]);
+  });
+
+  it('ranks the planted cases above the routine undocumented consults', () => {
+    const consults = result.findings.filter((f) => f.user_id === 'u1' || f.user_id === 'u9');
+    const worstPlanted = Math.min(...Object.values(planted).map(([u, p]) => findingOf(u, p)?.score ?? 0));
+    for (const c of consults) expect(c.score).toBeLessThan(worstPlanted);
+  });
+
+  it('writes findings and scores exactly as the contract says', () => {
+    const lines = fs.readFileSync(path.join(dir, 'findings.ndjson'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(result.findings.length);
+    const first = JSON.parse(lines[0] as string) as Finding;
+    expect(Object.keys(first)).toEqual(['user_id', 'patient_id', 'score', 'first_seen', 'last_seen', 'events', 'reasons']);
+    expect(first.first_seen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    for (const r of first.reasons) expect(Object.keys(r)).toEqual(['code', 'weight', 'text_nb', 'text_en']);
+    const scores = fs.readFileSync(path.join(dir, 'scores.csv'), 'utf8').trim().split('\n');
+    expect(scores[0]).toBe('user_id,patient_id,score');
+    expect(scores.length - 1).toBe(result.totals.pairs);
+    const values = scores.slice(1).map((l) => Number(l.split(',')[2]));
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThanOrEqual(values[i - 1] as number);
+  });
+
+  it('groups findings per user into cases', () => {
+    const rapid = result.cases.find((c) => c.user_id === 'u22');
+    expect(rapid?.findings).toBeGreaterThanOrEqual(10);
+  });
+
+  it('gives the same output for the same input', async () => {
+    const again = await openWorkspace(path.join(dir, 'ws2'), { threads: 2, memoryLimit: '512MB' });
+    try {
+      await ingestDataset(again, datasetDir, { now });
+      await analyzeWorkspace(again, { now, budget: 60, findingsPath: path.join(dir, 'findings2.ndjson'), scoresPath: path.join(dir, 'scores2.csv') });
+    } finally {
+      again.close();
+    }
+    expect(fs.readFileSync(path.join(dir, 'findings2.ndjson'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'findings.ndjson'), 'utf8'));
+    expect(fs.readFileSync(path.join(dir, 'scores2.csv'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'scores.csv'), 'utf8'));
+  });
+});
