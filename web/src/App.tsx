@@ -4,17 +4,18 @@
  */
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { catalogueNav, catalogueRoutes } from './modules/catalogue/routes.js';
+import { reportingNav, reportingRoutes } from './modules/reporting/routes.js';
 import { Layout } from './shell/Layout.js';
 import type { NavItem } from './shell/navigation.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 
-const navItems: NavItem[] = [...catalogueNav];
+const navItems: NavItem[] = [...catalogueNav, ...reportingNav];
 
 const router = createBrowserRouter([
   {
     path: '/',
     element: <Layout navItems={navItems} headerActions={null} />,
-    children: [...catalogueRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [...catalogueRoutes, ...reportingRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ]);
 
