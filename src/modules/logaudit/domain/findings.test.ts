@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { compareFindings, defaultBudget, groupIntoCases, reasonsFor, type Finding } from './findings.js';
+import { REASON_CODES, REASONS } from './reasons.js';
+import { combine, contribution, informativeness, SIGNALS } from './scoring.js';
+import { familyNameStrength, robustStrength } from './statistics.js';
+import { formatInZone } from './time.js';
+
+const finding = (user_id: string, patient_id: string, score: number, codes: string[] = ['NO_RELATION']): Finding => ({
+  user_id,
+  patient_id,
+  score,
+  first_seen: '',
+  last_seen: '',
+  events: [],
+  reasons: codes.map((code) => ({ code: code as 'NO_RELATION', weight: 0.1, text_nb: '', text_en: '' })),
+});
+
+describe('reasons', () => {
+  it('have a text in bokmål and English for every code, and every signal has a catalogued code', () => {
+    for (const code of REASON_CODES) {
+      expect(REASONS[code].nb({}).length).toBeGreaterThan(10);
+      expect(REASONS[code].en({}).length).toBeGreaterThan(10);
+    }
+    for (const s of SIGNALS) expect(REASON_CODES).toContain(s.code);
+  });
+  it('lists the strongest reason first and drops negligible ones', () => {
+    const reasons = reasonsFor('unexplained', { s_self: 1, s_no_relation: 1, s_print: 0.05 }, {});
+    expect(reasons.map((r) => r.code)).toEqual(['SELF_LOOKUP', 'NO_RELATION']);
+    expect(reasons[0]?.weight).toBe(0.95);
+  });
+  it('speaks statistics only for unexplained lookups, rules such as self-lookup always', () => {
+    expect(reasonsFor('explained', { s_self: 1, s_rare_dept: 1 }, {}).map((r) => r.code)).toEqual(['SELF_LOOKUP']);
+  });
+});
+
+describe('scoring', () => {
+  it('combines contributions as a noisy-OR', () => {
+    expect(combine([0.5, 0.5])).toBe(0.75);
+    expect(combine([])).toBe(0);
+    const same = SIGNALS.find((s) => s.code === 'SAME_ADDRESS');
+    expect(same && contribution(same, 'explained', 1)).toBeCloseTo(0.16, 10);
+  });
+  it('takes weight from flags that fire often', () => {
+    expect(informativeness(0.001)).toBe(1);
+    expect(informativeness(0.5)).toBeCloseTo(0.1, 2);
+    expect(informativeness(0)).toBe(1);
+  });
+  it('finds outliers against peers only beyond the floors', () => {
+    expect(robustStrength(1, 0, 0)).toBe(0);
+    expect(robustStrength(60, 0, 0)).toBe(1);
+    expect(familyNameStrength(0.05)).toBe(0);
+    expect(familyNameStrength(0.00005)).toBe(1);
+  });
+});
+
+describe('findings and cases', () => {
+  it('orders by score, then user id, then patient id', () => {
+    const list = [finding('u2', 'p1', 0.5), finding('u1', 'p2', 0.5), finding('u1', 'p1', 0.5), finding('u9', 'p9', 0.9)];
+    expect(list.sort(compareFindings).map((f) => `${f.user_id}/${f.patient_id}`)).toEqual(['u9/p9', 'u1/p1', 'u1/p2', 'u2/p1']);
+  });
+  it('groups per user; more findings raise the case score', () => {
+    const cases = groupIntoCases([finding('u1', 'p1', 0.6), finding('u1', 'p2', 0.5), finding('u2', 'p3', 0.6)]);
+    expect(cases.map((c) => c.user_id)).toEqual(['u1', 'u2']);
+    expect(cases[0]?.score).toBeCloseTo(1 - 0.4 * 0.9, 6);
+    expect(cases[0]?.patients).toEqual(['p1', 'p2']);
+  });
+  it('budgets one finding per thousand lookups', () => {
+    expect(defaultBudget(4_000_000)).toBe(4000);
+    expect(defaultBudget(10)).toBe(1);
+  });
+});
+
+describe('formatInZone', () => {
+  it('writes the offset that applied, across the DST change', () => {
+    expect(formatInZone(Date.parse('2026-03-29T00:30:00Z'), 'Europe/Oslo')).toBe('2026-03-29T01:30:00+01:00');
+    expect(formatInZone(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Oslo')).toBe('2026-03-29T03:30:00+02:00');
+  });
+});
