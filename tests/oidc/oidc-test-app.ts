@@ -42,7 +42,7 @@ export interface OidcTestApp {
   close(): Promise<void>;
 }
 
-export async function createOidcTestApp(publicUrl: string, env: Record<string, string> = {}): Promise<OidcTestApp> {
+export async function createOidcTestApp(publicUrl: string, env: Record<string, string> = {}, options: { serveWeb?: boolean } = {}): Promise<OidcTestApp> {
   const callbackUrl = `${publicUrl}/api/v1/auth/callback`;
   const provider = await startTestProvider({ redirectUri: callbackUrl, postLogoutRedirectUri: `${publicUrl}/`, accounts: people });
   const testDb = await createTestDb();
@@ -84,7 +84,7 @@ export async function createOidcTestApp(publicUrl: string, env: Record<string, s
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     ...env,
   });
-  const app = await buildApp({ config, db, logger: false, identity: { oidcOptions: { fetch: tamperingFetch } } });
+  const app = await buildApp({ config, db, logger: false, serveWeb: options.serveWeb ?? false, identity: { oidcOptions: { fetch: tamperingFetch } } });
   await app.ready();
   return {
     app,
@@ -101,4 +101,22 @@ export async function createOidcTestApp(publicUrl: string, env: Record<string, s
       await provider.close();
     },
   };
+}
+
+/** A free TCP port on 127.0.0.1 (the app's public URL must be known before it is built). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Varde with the web UI, listening on 127.0.0.1, wired to the local provider: for the browser journey. */
+export async function startOidcTestServer(): Promise<OidcTestApp> {
+  const port = await freePort();
+  const running = await createOidcTestApp(`http://127.0.0.1:${port}`, { HOST: '127.0.0.1' }, { serveWeb: true });
+  await running.app.listen({ port, host: '127.0.0.1' });
+  return running;
 }
