@@ -66,7 +66,9 @@ export function roundScore(score: number): number {
 export function scoreSql(): string {
   const factor = (signal: SignalSpec): string =>
     `(CASE state WHEN 'unexplained' THEN ${signal.factor.unexplained} WHEN 'weak' THEN ${signal.factor.weak} ELSE ${signal.factor.explained} END)`;
-  const misses = SIGNALS.map((s) => `(1 - ${s.weight} * ${factor(s)} * least(1.0, greatest(0.0, coalesce(${s.column}, 0))))`);
+  const misses = SIGNALS.map(
+    (s) => `(1.0::DOUBLE - ${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`,
+  );
   return `round(1 - ${misses.join(' * ')}, 6)`;
 }
 
