@@ -11,6 +11,7 @@ import { frameworksRoutes } from './modules/frameworks/index.js';
 import { registerIdentity, type IdentityDeps } from './modules/identity/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { reportingRoutes } from './modules/reporting/index.js';
+import { assessmentRoutes } from './modules/assessment/index.js';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -40,5 +41,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config: deps.config,
     reminderIntervalMs: deps.serveWeb ? 5 * 60_000 : undefined,
   });
+  await app.register(assessmentRoutes, { prefix: '/api/v1/assessment', db: deps.db, config: deps.config });
   return app;
 }

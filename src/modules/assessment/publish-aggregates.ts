@@ -38,29 +38,29 @@ export type CellNote = 'BELOW_K' | 'COMPLEMENTARY' | 'DISCLOSURE_RISK' | 'MERGED
 
 export interface PublishedCell {
   /** Dimension → shown category id (an original id, `other`, or `a+b` for merged size classes). */
-  readonly key: Readonly<Record<string, string>>;
-  readonly members: Readonly<Record<string, readonly string[]>>;
+  key: Record<string, string>;
+  members: Record<string, string[]>;
   /** Null when suppressed. */
-  readonly count: number | null;
+  count: number | null;
   /** Null when suppressed or empty. */
-  readonly mean: number | null;
-  readonly suppressed: boolean;
-  readonly notes: readonly CellNote[];
+  mean: number | null;
+  suppressed: boolean;
+  notes: CellNote[];
 }
 
 export interface PublishedTable {
-  readonly dimensions: readonly string[];
-  readonly cells: readonly PublishedCell[];
+  dimensions: string[];
+  cells: PublishedCell[];
 }
 
 export interface Publication {
-  readonly k: number;
+  k: number;
   /** True when the whole population is below k: nothing at all is shown. */
-  readonly withheld: boolean;
-  readonly total: PublishedCell;
+  withheld: boolean;
+  total: PublishedCell;
   /** The margins (one dimension) and two-way tables, in dimension order. */
-  readonly tables: readonly PublishedTable[];
-  readonly merges: Readonly<Record<string, readonly MergedCategory[]>>;
+  tables: PublishedTable[];
+  merges: Readonly<Record<string, MergedCategory[]>>;
 }
 
 interface WorkCell {
@@ -226,7 +226,7 @@ export function publishAggregates(
     if (!cell.suppressed && cell.count === 0) notes.push('NO_DATA');
     return {
       key: cell.key,
-      members: Object.fromEntries(tdims.map((d) => [d, categoryOf(d, cell.key[d]!).members])),
+      members: Object.fromEntries(tdims.map((d) => [d, [...categoryOf(d, cell.key[d]!).members]])),
       count: cell.suppressed ? null : cell.count,
       mean: cell.suppressed || cell.count === 0 ? null : cell.sum / cell.count,
       suppressed: cell.suppressed,
