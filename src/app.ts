@@ -8,6 +8,7 @@ import type { Db } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
 import { catalogueRoutes } from './modules/catalogue/index.js';
 import { frameworksRoutes } from './modules/frameworks/index.js';
+import { analysisRoutes } from './modules/analysis/index.js';
 import { registerIdentity, type IdentityDeps } from './modules/identity/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { reportingRoutes } from './modules/reporting/index.js';
@@ -34,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db: deps.db });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', db: deps.db });
   await app.register(frameworksRoutes, { prefix: '/api/v1/frameworks', db: deps.db });
+  await app.register(analysisRoutes, { prefix: '/api/v1/analysis', db: deps.db });
   // The running server (serveWeb) also runs the reminder job every five minutes; API tests call it directly.
   await app.register(reportingRoutes, {
     prefix: '/api/v1/reporting',

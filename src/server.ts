@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { buildWebApp, webBuildIsStale } from './platform/http/web-app.js';
 import { syncShippedEditions } from './modules/catalogue/index.js';
 import { syncShippedFrameworks } from './modules/frameworks/index.js';
+import { syncShippedMappings } from './modules/analysis/index.js';
 import { seedDemoData } from './demo.js';
 
 export async function prepareDatabase(config: AppConfig, log: (message: string) => void): Promise<Db> {
@@ -28,6 +29,13 @@ export async function prepareDatabase(config: AppConfig, log: (message: string) 
       for (const d of outcome.error.details) log(`  ${d.place ?? ''} ${d.field ?? ''}: ${d.message}`);
     } else if (outcome.outcome === 'imported')
       log(`Framework library ${outcome.libraryId} v${outcome.version} imported.`);
+  }
+  for (const outcome of await syncShippedMappings(db, new Date())) {
+    if (outcome.outcome === 'refused') {
+      log(`Measure mapping ${outcome.fileName} was REFUSED; the stored mapping is kept. ${outcome.error.message}:`);
+      for (const d of outcome.error.details) log(`  ${d.place ?? ''} ${d.field ?? ''}: ${d.message}`);
+    } else if (outcome.outcome === 'imported')
+      log(`Measure mapping ${outcome.fileName} loaded for ${outcome.editionId}.`);
   }
   return db;
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../platform/config.js';
 import { isAppError } from '../platform/errors.js';
 import { registerCatalogueCommands } from '../modules/catalogue/catalogue-cli.js';
 import { registerFrameworksCommands } from '../modules/frameworks/frameworks-cli.js';
+import { registerAnalysisCommands } from '../modules/analysis/analysis-cli.js';
 import { registerReportingCommands } from '../modules/reporting/reporting-cli.js';
 import { registerDbCommands } from './db-commands.js';
 import { startServer } from '../server.js';
@@ -27,6 +28,7 @@ export function buildCli(): Command {
   registerDbCommands(program);
   registerCatalogueCommands(program);
   registerFrameworksCommands(program);
+  registerAnalysisCommands(program);
   registerReportingCommands(program);
   return program;
 }
