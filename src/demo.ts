@@ -5,6 +5,7 @@
 import type { Db } from './platform/db/database.js';
 import { seedIdentityDemo } from './modules/identity/index.js';
 import { seedReportingDemo } from './modules/reporting/index.js';
+import { seedAssessmentDemo } from './modules/assessment/index.js';
 
 export async function seedDemoData(db: Db, now: Date, log: (message: string) => void): Promise<void> {
   const identity = await seedIdentityDemo(db, now);
@@ -12,5 +13,7 @@ export async function seedDemoData(db: Db, now: Date, log: (message: string) => 
   const reporting = await seedReportingDemo(db, now);
   if (reporting.seeded)
     log(`Demo mode: status reports for ${reporting.years.join(', ')} (two published years and an open cycle).`);
+  const sector = await seedAssessmentDemo(db, now);
+  if (!sector.skipped) log(`Demo mode: ${sector.enterprises} enterprises with ${sector.responses} survey answers over three years.`);
   log('Demo mode: demo data is ready.');
 }

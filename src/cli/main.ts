@@ -9,6 +9,7 @@ import { registerCatalogueCommands } from '../modules/catalogue/catalogue-cli.js
 import { registerFrameworksCommands } from '../modules/frameworks/frameworks-cli.js';
 import { registerAnalysisCommands } from '../modules/analysis/analysis-cli.js';
 import { registerReportingCommands } from '../modules/reporting/reporting-cli.js';
+import { registerAssessmentCommands } from '../modules/assessment/index.js';
 import { registerDbCommands } from './db-commands.js';
 import { startServer } from '../server.js';
 
@@ -30,6 +31,7 @@ export function buildCli(): Command {
   registerFrameworksCommands(program);
   registerAnalysisCommands(program);
   registerReportingCommands(program);
+  registerAssessmentCommands(program);
   return program;
 }
 

@@ -15,3 +15,5 @@ export {
 export { loadAssessmentContent, shippedAssessmentContent, type AssessmentContent } from './assessment-content.js';
 export type * from './types.js';
 export type * from './survey-types.js';
+export { seedAssessmentDemo, type DemoSectorOptions } from './demo-seed.js';
+export { registerAssessmentCommands } from './assessment-cli.js';

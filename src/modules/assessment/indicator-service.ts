@@ -12,7 +12,8 @@ import { factVersion, loadCube, type CubeRow } from './fact-repository.js';
 import { publishAggregates, type DimensionSpec, type Publication, type PublishedCell } from './publish-aggregates.js';
 import { benchmarkDimensions, type BenchmarkDimension } from './types.js';
 
-export const dimensionSpecs: DimensionSpec[] = [
+/** The three dimensions, in the identity module's order (a function: read after all modules have loaded). */
+export const dimensionSpecs = (): DimensionSpec[] => [
   { name: 'organisationType', order: organisationTypes },
   { name: 'sizeClass', ordinal: true, order: sizeClasses },
   { name: 'region', order: regions },
@@ -75,7 +76,7 @@ export async function publication(db: Db, indicatorId: string, year: number, k: 
         count: r.count,
         sum: r.sum,
       }));
-    published = publishAggregates(groups, k, dimensionSpecs);
+    published = publishAggregates(groups, k, dimensionSpecs());
     state.publications.set(key, published);
   }
   return published;
