@@ -41,16 +41,18 @@ export interface EventIngestResult {
 
 const STAGE = 'stage_events';
 
-async function duplicateIssues(db: Db, staged: StagedFile, good: string): Promise<{ issues: { issue: IngestIssue; count: number }[] }> {
+async function duplicateIssues(db: Db, staged: StagedFile): Promise<{ issues: { issue: IngestIssue; count: number }[] }> {
   const present = ['timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'].filter((c) =>
     staged.present.has(c),
   );
+  // Candidates by a 64-bit hash of the id first (cheap), then confirmed on the id itself.
   await exec(
     db,
     `CREATE OR REPLACE TEMP TABLE ${STAGE}_dups AS
+     WITH candidates AS (SELECT hash(event_id) AS h FROM ${STAGE} GROUP BY 1 HAVING count(*) > 1)
      SELECT event_id, count(*) AS n, count(DISTINCT hash(${present.map(ident).join(', ')})) AS variants,
             list(rec ORDER BY rec) AS recs
-     FROM ${STAGE} WHERE ${good} GROUP BY event_id HAVING count(*) > 1`,
+     FROM ${STAGE} WHERE hash(event_id) IN (SELECT h FROM candidates) GROUP BY event_id HAVING count(*) > 1`,
   );
   const conflicts = await rows<{ event_id: string; recs: number[] }>(
     db,
@@ -113,8 +115,11 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   options.onPhase?.('check');
   const check = await checkRows(db, staged, eventRules(staged));
   const issues: { issue: IngestIssue; count: number }[] = [...staged.issues, ...check.issues];
-  const dups = await duplicateIssues(db, staged, check.goodPredicate);
+  // From here on the stage holds only rows to store: bad rows, later copies and known events are deleted.
+  if (check.badRows > 0) await exec(db, `DELETE FROM ${STAGE} WHERE NOT (${check.goodPredicate})`);
+  const dups = await duplicateIssues(db, staged);
   issues.push(...dups.issues);
+  if (dups.issues.length > 0) await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`);
 
   const rejected = issues
     // Exact copies and non-patient events are not damage; unusable values and lines are.
@@ -128,36 +133,21 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
     );
   }
 
-  // Rows to keep: pass the checks, first copy of a duplicate, not stored before (same id within the time span).
-  const keep = `${check.goodPredicate} AND rec NOT IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`;
-  const span = await one<{ lo: string | null; hi: string | null }>(
-    db,
-    `SELECT CAST(min(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS lo, CAST(max(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS hi
-     FROM ${STAGE} WHERE ${check.goodPredicate}`,
-  );
-  await exec(db, `CREATE OR REPLACE TEMP TABLE ${STAGE}_stored (rec BIGINT)`);
-  if (span.lo && span.hi) {
-    await exec(
-      db,
-      `INSERT INTO ${STAGE}_stored SELECT s.rec FROM ${STAGE} s
-       WHERE ${keep} AND s.event_id IN (SELECT event_id FROM events
-         WHERE ts BETWEEN TIMESTAMPTZ ${lit(span.lo)} - INTERVAL 1 DAY AND TIMESTAMPTZ ${lit(span.hi)} + INTERVAL 1 DAY)`,
-    );
-  }
-  const storedBefore = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_stored`);
+  // Events stored by an earlier batch (same id within the time span of this one, plus a day) are skipped.
+  const storedBefore = await deleteAlreadyStored(db);
   if (storedBefore > 0) {
     issues.push({
       issue: { issue: 'ALREADY_STORED', file: name, field: 'event_id', message: `${storedBefore} event(s) were stored by an earlier batch; skipped` },
       count: storedBefore,
     });
   }
-  const keepAll = storedBefore > 0 ? `${keep} AND rec NOT IN (SELECT rec FROM ${STAGE}_stored)` : keep;
-  issues.push(...(await unknownReferenceIssues(db, staged, keepAll)));
+  issues.push(...(await unknownReferenceIssues(db, staged)));
+  const keepAll = 'true';
 
   options.onPhase?.('store');
   const batchId = (await scalar<number>(db, 'SELECT coalesce(max(batch_id), 0) + 1 FROM batches')) as number;
   const stored = await inTransaction(db, async () => {
-    await ensureEventIds(db, staged, keepAll);
+    await ensureEventIds(db, staged);
     await exec(db, insertEventsSql(staged, keepAll, batchId));
     await applyOrganisationRules(db, rules, `batch_id = ${batchId}`, (a) => actionCode(a as (typeof ACTIONS)[number]));
     await exec(db, `INSERT INTO pair_days ${PAIR_DAYS_SELECT} WHERE batch_id = ${batchId} GROUP BY ALL`);
@@ -175,7 +165,10 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
     );
     return counts;
   });
-  await exec(db, `DROP TABLE IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${STAGE}_dups; DROP TABLE IF EXISTS ${STAGE}_stored;`);
+  await exec(
+    db,
+    `DROP TABLE IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${STAGE}_dups; DROP TABLE IF EXISTS ${STAGE}_stored; DROP TABLE IF EXISTS ${STAGE}_unknown;`,
+  );
   return {
     batchId,
     alreadyIngested: false,
@@ -188,20 +181,55 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   };
 }
 
-async function unknownReferenceIssues(db: Db, staged: StagedFile, keep: string): Promise<{ issue: IngestIssue; count: number }[]> {
-  const refs: [string, string, string][] = [
-    ['user_id', 'users', 'staff.csv'],
-    ['patient_id', 'patients', 'patients.csv'],
-    ['department_id', 'departments', 'departments.csv'],
-  ];
+async function deleteAlreadyStored(db: Db): Promise<number> {
+  const anyStored = await scalar<number>(db, 'SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)');
+  if (anyStored === 0) return 0;
+  const span = await one<{ lo: string | null; hi: string | null }>(
+    db,
+    `SELECT CAST(min(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS lo, CAST(max(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS hi
+     FROM ${STAGE}`,
+  );
+  if (!span.lo || !span.hi) return 0;
+  await exec(
+    db,
+    `CREATE OR REPLACE TEMP TABLE ${STAGE}_stored AS SELECT s.rec FROM ${STAGE} s
+     WHERE s.event_id IN (SELECT event_id FROM events
+       WHERE ts BETWEEN TIMESTAMPTZ ${lit(span.lo)} - INTERVAL 1 DAY AND TIMESTAMPTZ ${lit(span.hi)} + INTERVAL 1 DAY)`,
+  );
+  const n = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_stored`);
+  if (n > 0) await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT rec FROM ${STAGE}_stored)`);
+  return n;
+}
+
+const REFERENCES: readonly [field: string, table: string, key: string, file: string][] = [
+  ['user_id', 'users', 'user_id', 'staff.csv'],
+  ['patient_id', 'patients', 'patient_id', 'patients.csv'],
+  ['department_id', 'departments', 'department_id', 'departments.csv'],
+];
+
+/** Ids the reference files do not define (kept and counted); collected once as small sets. */
+async function unknownReferenceIssues(db: Db, staged: StagedFile): Promise<{ issue: IngestIssue; count: number }[]> {
   const found: { issue: IngestIssue; count: number }[] = [];
-  for (const [field, table, file] of refs) {
-    if (!staged.present.has(field)) continue;
+  const present = REFERENCES.filter(([field]) => staged.present.has(field));
+  await exec(
+    db,
+    `CREATE OR REPLACE TEMP TABLE ${STAGE}_unknown AS
+     ${present
+       .map(
+         ([field, table, key]) =>
+           `SELECT '${field}' AS field, k FROM (SELECT DISTINCT ${ident(field)} AS k FROM ${STAGE})
+            WHERE k IS NOT NULL AND k <> '' AND k NOT IN (SELECT ${key} FROM ${table} WHERE known)`,
+       )
+       .join(' UNION ALL ')}`,
+  );
+  for (const [field, , , file] of present) {
+    const n = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_unknown WHERE field = '${field}'`);
+    if (n === 0) continue;
     const check = await checkRows(db, staged, [
       {
         field,
         issue: 'UNKNOWN_REFERENCE',
-        bad: `(${keep}) AND nullif(${ident(field)}, '') IS NOT NULL AND ${ident(field)} NOT IN (SELECT ${field} FROM ${table} WHERE known)`,
+        bad: `${ident(field)} IN (SELECT k FROM ${STAGE}_unknown WHERE field = '${field}')`,
         message: (v) => `${JSON.stringify(v)} is not in ${file}; the lookup is kept`,
       },
     ]);
@@ -210,23 +238,29 @@ async function unknownReferenceIssues(db: Db, staged: StagedFile, keep: string):
   return found;
 }
 
-async function ensureEventIds(db: Db, staged: StagedFile, keep: string): Promise<void> {
-  const add = async (table: string, idCol: string, keyCol: string, source: string): Promise<void> => {
+async function ensureEventIds(db: Db, staged: StagedFile): Promise<void> {
+  for (const [field, table, key] of REFERENCES) {
+    if (!staged.present.has(field)) continue;
+    const id = table === 'users' ? 'uid' : table === 'patients' ? 'pid' : 'dept';
     await exec(
       db,
-      `INSERT INTO ${table} (${idCol}, ${keyCol}${table === 'workstations' ? '' : ', known'})
-       SELECT (SELECT coalesce(max(${idCol}), 0) FROM ${table}) + row_number() OVER (ORDER BY k), k${table === 'workstations' ? '' : ', false'}
-       FROM (SELECT DISTINCT ${source} AS k FROM ${STAGE} WHERE ${keep} AND nullif(${source}, '') IS NOT NULL
-             AND ${source} NOT IN (SELECT ${keyCol} FROM ${table}))`,
+      `INSERT INTO ${table} (${id}, ${key}, known)
+       SELECT (SELECT coalesce(max(${id}), 0) FROM ${table}) + row_number() OVER (ORDER BY k), k, false
+       FROM (SELECT k FROM ${STAGE}_unknown WHERE field = '${field}' AND k NOT IN (SELECT ${key} FROM ${table}))`,
     );
-  };
-  await add('users', 'uid', 'user_id', 'user_id');
-  await add('patients', 'pid', 'patient_id', 'patient_id');
-  if (staged.present.has('department_id')) await add('departments', 'dept', 'department_id', 'department_id');
-  if (staged.present.has('workstation')) await add('workstations', 'ws', 'workstation', 'workstation');
+  }
+  if (staged.present.has('workstation')) {
+    await exec(
+      db,
+      `INSERT INTO workstations (ws, workstation)
+       SELECT (SELECT coalesce(max(ws), 0) FROM workstations) + row_number() OVER (ORDER BY k), k
+       FROM (SELECT DISTINCT workstation AS k FROM ${STAGE} WHERE workstation IS NOT NULL AND workstation <> ''
+             AND workstation NOT IN (SELECT workstation FROM workstations))`,
+    );
+  }
 }
 
-function insertEventsSql(staged: StagedFile, keep: string, batchId: number): string {
+export function insertEventsSql(staged: StagedFile, keep: string, batchId: number): string {
   const has = (c: string): boolean => staged.present.has(c);
   return `INSERT INTO events
     WITH s AS (
