@@ -21,14 +21,24 @@ export function backgroundDay(sim: Sim, rng: Rng, day: number): void {
     const member = ctx.member(staff);
     const bit = roleBit[member.role];
     const at = between(rng, shift.start + 600, shift.end - 600);
-    if (rng.chance(0.04)) emitRaw(sim, rng, day, shift.start + between(rng, 0, 900), staff, NO_PATIENT, Action.Read, shift.unit);
+    if (rng.chance(0.04))
+      emitRaw(sim, rng, day, shift.start + between(rng, 0, 900), staff, NO_PATIENT, Action.Read, shift.unit);
     if (rng.chance(0.004)) emitRaw(sim, rng, day, at, staff, MULTI_PATIENT, Action.Print, shift.unit);
 
     if ((bit & clinicalBits) !== 0 && rng.chance(0.02)) incidental(sim, rng, staff, day, at, shift.unit);
     const home = ctx.hospital.departments[member.home];
     if (member.role === 'it' && rng.chance(0.25)) {
       const patient = sim.recent[member.site]?.pick(rng) ?? -1;
-      if (patient >= 0) ctx.session(rng, { user: staff, patient, day, at, unit: member.home, purpose: Purpose.Operations, style: 'glance' });
+      if (patient >= 0)
+        ctx.session(rng, {
+          user: staff,
+          patient,
+          day,
+          at,
+          unit: member.home,
+          purpose: Purpose.Operations,
+          style: 'glance',
+        });
     }
     if (member.home === trust.quality && rng.chance(0.6)) qualityWork(sim, rng, staff, day, at);
     if (member.home === trust.archive) archiveWork(sim, rng, staff, day, shift.start, shift.end);
@@ -38,7 +48,16 @@ export function backgroundDay(sim: Sim, rng: Rng, day: number): void {
       // A patient or a GP calls about earlier treatment: often someone with no contact in this period.
       const recent = sim.recent[member.site]?.pick(rng) ?? -1;
       const patient = recent >= 0 && rng.chance(0.5) ? recent : sim.patients.anyOf(rng, member.site);
-      ctx.session(rng, { user: staff, patient, day, at: between(rng, shift.start + 600, shift.end - 600), unit: shift.unit, purpose: Purpose.Treat, style: phoneDesk ? 'admin' : 'review', searchFirst: rng.chance(0.5) });
+      ctx.session(rng, {
+        user: staff,
+        patient,
+        day,
+        at: between(rng, shift.start + 600, shift.end - 600),
+        unit: shift.unit,
+        purpose: Purpose.Treat,
+        style: phoneDesk ? 'admin' : 'review',
+        searchFirst: rng.chance(0.5),
+      });
     }
   });
 }
@@ -57,13 +76,32 @@ function archiveWork(sim: Sim, rng: Rng, staff: number, day: number, start: numb
     const site = rng.int(sites);
     const recent = sim.recent[site]?.pick(rng) ?? -1;
     const patient = recent >= 0 && rng.chance(0.55) ? recent : sim.patients.anyOf(rng, site);
-    t = ctx.session(rng, { user: staff, patient, day, at: t, unit, purpose: Purpose.Operations, style: 'admin', searchFirst: rng.chance(0.3) }) + between(rng, 60, 1200);
+    t =
+      ctx.session(rng, {
+        user: staff,
+        patient,
+        day,
+        at: t,
+        unit,
+        purpose: Purpose.Operations,
+        style: 'admin',
+        searchFirst: rng.chance(0.3),
+      }) + between(rng, 60, 1200);
   }
   if (rng.chance(0.75)) {
     const n = rng.range(1, 3);
     for (let i = 0; i < n; i += 1) {
       const patient = sim.patients.anyOf(rng, rng.int(sites));
-      ctx.session(rng, { user: staff, patient, day, at: between(rng, start + 600, end - 600), unit, purpose: Purpose.PatientRequest, style: 'archive', searchFirst: rng.chance(0.5) });
+      ctx.session(rng, {
+        user: staff,
+        patient,
+        day,
+        at: between(rng, start + 600, end - 600),
+        unit,
+        purpose: Purpose.PatientRequest,
+        style: 'archive',
+        searchFirst: rng.chance(0.5),
+      });
     }
   }
 }
@@ -77,7 +115,15 @@ function incidental(sim: Sim, rng: Rng, staff: number, day: number, at: number, 
   if (!patients || patients.length === 0) return;
   const encounter = rng.pick(patients);
   if (encounter.startDay > day || encounter.endDay < day) return;
-  sim.ctx.session(rng, { user: staff, patient: encounter.patient, day, at, unit, purpose: Purpose.Treat, style: 'glance' });
+  sim.ctx.session(rng, {
+    user: staff,
+    patient: encounter.patient,
+    day,
+    at,
+    unit,
+    purpose: Purpose.Treat,
+    style: 'glance',
+  });
 }
 
 /** Registering recently discharged patients of one clinic in a quality registry. */
@@ -90,13 +136,39 @@ function qualityWork(sim: Sim, rng: Rng, staff: number, day: number, at: number)
   for (let i = 0; i < n && t < at + 3 * H; i += 1) {
     const patient = ring.pick(rng);
     if (patient < 0) return;
-    t = sim.ctx.session(rng, { user: staff, patient, day, at: t, unit: sim.ctx.member(staff).home, purpose: Purpose.Operations, style: 'review' }) + between(rng, 60, 900);
+    t =
+      sim.ctx.session(rng, {
+        user: staff,
+        patient,
+        day,
+        at: t,
+        unit: sim.ctx.member(staff).home,
+        purpose: Purpose.Operations,
+        style: 'review',
+      }) + between(rng, 60, 900);
   }
 }
 
-function emitRaw(sim: Sim, rng: Rng, day: number, at: number, user: number, patient: number, action: Action, unit: number): void {
+function emitRaw(
+  sim: Sim,
+  rng: Rng,
+  day: number,
+  at: number,
+  user: number,
+  patient: number,
+  action: Action,
+  unit: number,
+): void {
   const ws = sim.ctx.workstationFor(rng, user, unit, at);
-  sim.ctx.sink.emit(sim.ctx.calendar.at(day, Math.floor(at)) + rng.int(1000), user, patient, action, Purpose.None, unit, ws);
+  sim.ctx.sink.emit(
+    sim.ctx.calendar.at(day, Math.floor(at)) + rng.int(1000),
+    user,
+    patient,
+    action,
+    Purpose.None,
+    unit,
+    ws,
+  );
 }
 
 /** A researcher with an approved project extracts data on recent patients of their specialty on a few days. */
@@ -112,6 +184,15 @@ export function researchDay(sim: Sim, rng: Rng, researcher: number, day: number)
   for (let i = 0; i < n; i += 1) {
     const patient = ring.pick(rng);
     if (patient < 0) return;
-    t = ctx.session(rng, { user: researcher, patient, day, at: t, unit: shift.unit, purpose: Purpose.Research, style: rng.chance(0.2) ? 'archive' : 'review' }) + between(rng, 30, 400);
+    t =
+      ctx.session(rng, {
+        user: researcher,
+        patient,
+        day,
+        at: t,
+        unit: shift.unit,
+        purpose: Purpose.Research,
+        style: rng.chance(0.2) ? 'archive' : 'review',
+      }) + between(rng, 30, 400);
   }
 }

@@ -21,7 +21,9 @@ interface GenerateCliOptions {
 export function registerGenerateCommand(logs: Command): void {
   logs
     .command('generate')
-    .description('generate a synthetic hospital access-log dataset with ground truth / lag et syntetisk datasett med fasit')
+    .description(
+      'generate a synthetic hospital access-log dataset with ground truth / lag et syntetisk datasett med fasit',
+    )
     .requiredOption('--out <dir>', 'output directory (created if missing; files in it are overwritten)')
     .requiredOption('--scale <n>', 'approximate number of access events: 400k, 4M, 20M or tiny|small|medium|large')
     .requiredOption('--seed <n>', 'seed (a whole number); same seed and options give identical files')
@@ -34,13 +36,19 @@ export function registerGenerateCommand(logs: Command): void {
       const seed = Number(options.seed);
       const days = Number(options.days);
       if (!Number.isSafeInteger(seed) || seed < 0) {
-        throw new AppError('VALIDATION_FAILED', `Invalid seed "${options.seed}"`, [{ place: '--seed', message: 'A whole number ≥ 0' }]);
+        throw new AppError('VALIDATION_FAILED', `Invalid seed "${options.seed}"`, [
+          { place: '--seed', message: 'A whole number ≥ 0' },
+        ]);
       }
       if (!Number.isInteger(days)) {
-        throw new AppError('VALIDATION_FAILED', `Invalid number of days "${options.days}"`, [{ place: '--days', message: 'A whole number of days' }]);
+        throw new AppError('VALIDATION_FAILED', `Invalid number of days "${options.days}"`, [
+          { place: '--days', message: 'A whole number of days' },
+        ]);
       }
       if (options.format !== 'csv' && options.format !== 'fhir') {
-        throw new AppError('VALIDATION_FAILED', `Invalid format "${options.format}"`, [{ place: '--format', message: 'csv or fhir' }]);
+        throw new AppError('VALIDATION_FAILED', `Invalid format "${options.format}"`, [
+          { place: '--format', message: 'csv or fhir' },
+        ]);
       }
       const started = Date.now();
       let lastReport = 0;
@@ -76,7 +84,10 @@ export function formatSummary(summary: GenerateSummary, seconds: number): string
     'Misbruk (fasit) / Misuse (ground truth): scenario, hendelser/incidents, par/pairs, oppslag/events',
     ...Object.entries(summary.scenarios)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([scenario, c]) => `  ${scenario.padEnd(20)} ${String(c.incidents).padStart(6)} ${String(c.pairs).padStart(7)} ${String(c.events).padStart(8)}`),
+      .map(
+        ([scenario, c]) =>
+          `  ${scenario.padEnd(20)} ${String(c.incidents).padStart(6)} ${String(c.pairs).padStart(7)} ${String(c.events).padStart(8)}`,
+      ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -10,12 +10,22 @@ import { Action, type EventSink, Purpose } from './sink.js';
 import type { Calendar } from './time.js';
 
 export const roleBit: Readonly<Record<Role, number>> = {
-  physician: 1, nurse: 2, secretary: 4, lab: 8, radiology: 16, pharmacist: 32, therapist: 64, admin: 128, it: 256, other: 512,
+  physician: 1,
+  nurse: 2,
+  secretary: 4,
+  lab: 8,
+  radiology: 16,
+  pharmacist: 32,
+  therapist: 64,
+  admin: 128,
+  it: 256,
+  other: 512,
 };
 export const ANY_ROLE = 1023;
 
 /** How a record is used in one sitting: decides the number of events and the mix of actions. */
-export type SessionStyle = 'review' | 'document' | 'admin' | 'booking' | 'glance' | 'diagnostic' | 'coding' | 'archive' | 'browse';
+export type SessionStyle =
+  'review' | 'document' | 'admin' | 'booking' | 'glance' | 'diagnostic' | 'coding' | 'archive' | 'browse';
 
 interface ShiftEntry {
   readonly staff: number;
@@ -76,10 +86,13 @@ export class SimContext {
     shifts.forEach((shift, staff) => {
       if (shift) add(shift.unit, { staff, start: shift.start, end: shift.end, bit: this.bitOf(staff) });
     });
-    const previous = day > -60 ? this.staffingCache.get(day - 1) ?? null : null;
-    const yesterday = previous?.shifts ?? this.hospital.staff.map((m) => this.roster.shiftOf(m, day - 1, this.calendar.day(day - 1).isWeekend));
+    const previous = day > -60 ? (this.staffingCache.get(day - 1) ?? null) : null;
+    const yesterday =
+      previous?.shifts ??
+      this.hospital.staff.map((m) => this.roster.shiftOf(m, day - 1, this.calendar.day(day - 1).isWeekend));
     yesterday.forEach((shift, staff) => {
-      if (shift && shift.end > 86_400) add(shift.unit, { staff, start: shift.start - 86_400, end: shift.end - 86_400, bit: this.bitOf(staff) });
+      if (shift && shift.end > 86_400)
+        add(shift.unit, { staff, start: shift.start - 86_400, end: shift.end - 86_400, bit: this.bitOf(staff) });
     });
     cached = { day, weekend, shifts, byUnit };
     this.staffingCache.set(day, cached);
@@ -168,10 +181,12 @@ export class SimContext {
     const night = local < 7 * 3600 || local >= 17 * 3600;
     const remote = this.hospital.remoteHosts[member.site] ?? [];
     if (remote.length > 0) {
-      const remoteChance = member.role === 'physician' ? (night ? 0.45 : 0.02) : member.pattern === 'office' ? 0.03 : 0.005;
+      const remoteChance =
+        member.role === 'physician' ? (night ? 0.45 : 0.02) : member.pattern === 'office' ? 0.03 : 0.005;
       if (rng.chance(remoteChance)) return rng.pick(remote);
     }
-    if (unit === member.home && member.workstations.length > 0 && rng.chance(0.85)) return rng.pick(member.workstations);
+    if (unit === member.home && member.workstations.length > 0 && rng.chance(0.85))
+      return rng.pick(member.workstations);
     const pool = this.hospital.departments[unit]?.workstations ?? [];
     if (pool.length > 0) return rng.pick(pool);
     return member.workstations.length > 0 ? rng.pick(member.workstations) : rng.pick(remote);
@@ -253,4 +268,3 @@ function nextAction(rng: Rng, style: SessionStyle): Action {
       return r < 0.96 ? Action.Read : Action.Print;
   }
 }
-

@@ -17,10 +17,23 @@ function normalise(day: number, sec: number): [number, number] {
   return [day + shift, sec - shift * DAY];
 }
 
-export function labOrder(sim: Sim, rng: Rng, patient: number, site: number, day: number, sec: number, external = false): void {
+export function labOrder(
+  sim: Sim,
+  rng: Rng,
+  patient: number,
+  site: number,
+  day: number,
+  sec: number,
+  external = false,
+): void {
   const kindRoll = rng.float();
   const trust = sim.index.trustUnit;
-  const unit = kindRoll < 0.1 && trust.micro !== undefined ? trust.micro : kindRoll < 0.13 && trust.pathology !== undefined ? trust.pathology : sim.index.sites[site]?.unit.lab;
+  const unit =
+    kindRoll < 0.1 && trust.micro !== undefined
+      ? trust.micro
+      : kindRoll < 0.13 && trust.pathology !== undefined
+        ? trust.pathology
+        : sim.index.sites[site]?.unit.lab;
   if (unit === undefined || sim.patients.avoids(patient, unit)) return;
   const resultAfter = unit === trust.pathology ? between(rng, 24 * H, 96 * H) : between(rng, 1 * H, 20 * H);
   const [endDay, endSec] = normalise(day, sec + resultAfter);
@@ -35,7 +48,15 @@ export function labOrder(sim: Sim, rng: Rng, patient: number, site: number, day:
   }
 }
 
-export function radiologyOrder(sim: Sim, rng: Rng, patient: number, site: number, day: number, sec: number, urgent: boolean): void {
+export function radiologyOrder(
+  sim: Sim,
+  rng: Rng,
+  patient: number,
+  site: number,
+  day: number,
+  sec: number,
+  urgent: boolean,
+): void {
   const unit = sim.index.sites[site]?.unit.radiology;
   if (unit === undefined || sim.patients.avoids(patient, unit)) return;
   const examAfter = urgent ? between(rng, 0.4 * H, 3 * H) : between(rng, 2 * H, 30 * H);
@@ -50,7 +71,16 @@ export function radiologyOrder(sim: Sim, rng: Rng, patient: number, site: number
   emitDiagnostic(sim, rng, unit, patient, endDay, endSec, roleBit.physician, true);
 }
 
-function emitDiagnostic(sim: Sim, rng: Rng, unit: number, patient: number, day: number, sec: number, roles: number, report = false): void {
+function emitDiagnostic(
+  sim: Sim,
+  rng: Rng,
+  unit: number,
+  patient: number,
+  day: number,
+  sec: number,
+  roles: number,
+  report = false,
+): void {
   if (!inPeriod(sim, day)) return;
   let at = sec;
   let user = sim.ctx.pickWorking(rng, unit, day, at, roles);
@@ -83,10 +113,26 @@ export function externalOrders(sim: Sim, rng: Rng, site: number, day: number, be
   const weekend = sim.ctx.calendar.day(day).isWeekend;
   const samples = rng.poisson(beds * (weekend ? 0.15 : 0.95));
   for (let i = 0; i < samples; i += 1) {
-    labOrder(sim, rng, sim.patients.pick(rng, site, sim.index.sites[site]?.unit.lab), site, day, between(rng, 9 * H, 17 * H), true);
+    labOrder(
+      sim,
+      rng,
+      sim.patients.pick(rng, site, sim.index.sites[site]?.unit.lab),
+      site,
+      day,
+      between(rng, 9 * H, 17 * H),
+      true,
+    );
   }
   const images = weekend ? 0 : rng.poisson(beds * 0.2);
   for (let i = 0; i < images; i += 1) {
-    radiologyOrder(sim, rng, sim.patients.pick(rng, site, sim.index.sites[site]?.unit.radiology), site, day, between(rng, 8 * H, 15 * H), false);
+    radiologyOrder(
+      sim,
+      rng,
+      sim.patients.pick(rng, site, sim.index.sites[site]?.unit.radiology),
+      site,
+      day,
+      between(rng, 8 * H, 15 * H),
+      false,
+    );
   }
 }

@@ -12,14 +12,16 @@ import { Rng } from './rng.js';
 import { BufferedFile } from './writers.js';
 
 export type DirtyFault =
-  | 'broken-line'
-  | 'duplicate-ids'
-  | 'unknown-references'
-  | 'windows-1252'
-  | 'bom-crlf'
-  | 'quoted-newline';
+  'broken-line' | 'duplicate-ids' | 'unknown-references' | 'windows-1252' | 'bom-crlf' | 'quoted-newline';
 
-export const ALL_FAULTS: readonly DirtyFault[] = ['broken-line', 'duplicate-ids', 'unknown-references', 'windows-1252', 'bom-crlf', 'quoted-newline'];
+export const ALL_FAULTS: readonly DirtyFault[] = [
+  'broken-line',
+  'duplicate-ids',
+  'unknown-references',
+  'windows-1252',
+  'bom-crlf',
+  'quoted-newline',
+];
 
 export interface InjectedFault {
   readonly fault: DirtyFault;
@@ -45,13 +47,19 @@ export async function writeDirtyCopy(options: DirtyCopyOptions): Promise<Injecte
   const csv = existsSync(join(options.from, 'access_events.csv'));
   const eventsFile = csv ? 'access_events.csv' : 'audit_events.ndjson';
   if (!existsSync(join(options.from, eventsFile)) || !existsSync(join(options.from, 'staff.csv'))) {
-    throw new AppError('VALIDATION_FAILED', `Not a dataset directory: ${options.from}`, [{ place: options.from, message: 'No events file or staff.csv' }]);
+    throw new AppError('VALIDATION_FAILED', `Not a dataset directory: ${options.from}`, [
+      { place: options.from, message: 'No events file or staff.csv' },
+    ]);
   }
   mkdirSync(options.to, { recursive: true });
   const injected: InjectedFault[] = [];
   const eventLines = await countLines(join(options.from, eventsFile));
   const middle = Math.max(2, Math.floor(eventLines / 2));
-  const duplicateAt = new Set(faults.has('duplicate-ids') ? [Math.max(2, Math.floor(eventLines / 3)), Math.max(3, Math.floor((eventLines * 2) / 3))] : []);
+  const duplicateAt = new Set(
+    faults.has('duplicate-ids')
+      ? [Math.max(2, Math.floor(eventLines / 3)), Math.max(3, Math.floor((eventLines * 2) / 3))]
+      : [],
+  );
   const unknownAt = faults.has('unknown-references') ? Math.max(2, Math.floor(eventLines / 4)) : -1;
 
   await rewrite(options.from, options.to, eventsFile, 'utf8', '\n', false, (line, n, emit) => {
@@ -59,36 +67,74 @@ export async function writeDirtyCopy(options: DirtyCopyOptions): Promise<Injecte
     if (n === middle && faults.has('broken-line')) {
       const cut = line.slice(0, Math.max(5, Math.floor(line.length * 0.4)));
       const at = emit(cut);
-      injected.push({ fault: 'broken-line', file: eventsFile, line: at, detail: 'a truncated record in the middle of the file' });
+      injected.push({
+        fault: 'broken-line',
+        file: eventsFile,
+        line: at,
+        detail: 'a truncated record in the middle of the file',
+      });
     }
     if (duplicateAt.has(n)) {
       const at = emit(csv ? line.replace(/,(read|update|create)(,)/, ',print$2') : line);
       const id = csv ? line.split(',')[0] : (/"id":"([^"]+)"/.exec(line)?.[1] ?? '');
-      injected.push({ fault: 'duplicate-ids', file: eventsFile, line: at, detail: `event id ${id} repeated (first on line ${written})` });
+      injected.push({
+        fault: 'duplicate-ids',
+        file: eventsFile,
+        line: at,
+        detail: `event id ${id} repeated (first on line ${written})`,
+      });
     }
     if (n === unknownAt) {
       const user = `u9${rng.range(10000, 99999)}x`;
       const patient = `p9${rng.range(100000, 999999)}x`;
       const fake = csv
-        ? line.replace(/^([^,]*),([^,]*),([^,]*),([^,]*),/, (_m, id: string, ts: string) => `${id}-x,${ts},${user},${patient},`)
-        : line.replace(/"id":"([^"]+)"/, '"id":"$1-x"').replace(/"value":"u[^"]*"/, `"value":"${user}"`).replace(/Patient\/[^"]+"/, `Patient/${patient}"`);
+        ? line.replace(
+            /^([^,]*),([^,]*),([^,]*),([^,]*),/,
+            (_m, id: string, ts: string) => `${id}-x,${ts},${user},${patient},`,
+          )
+        : line
+            .replace(/"id":"([^"]+)"/, '"id":"$1-x"')
+            .replace(/"value":"u[^"]*"/, `"value":"${user}"`)
+            .replace(/Patient\/[^"]+"/, `Patient/${patient}"`);
       const at = emit(fake);
-      injected.push({ fault: 'unknown-references', file: eventsFile, line: at, detail: `user ${user} and patient ${patient} exist in no table` });
+      injected.push({
+        fault: 'unknown-references',
+        file: eventsFile,
+        line: at,
+        detail: `user ${user} and patient ${patient} exist in no table`,
+      });
     }
   });
 
-  await rewrite(options.from, options.to, 'staff.csv', faults.has('windows-1252') ? 'win1252' : 'utf8', '\n', false, (line, _n, emit) => emit(line));
-  if (faults.has('windows-1252')) injected.push({ fault: 'windows-1252', file: 'staff.csv', detail: 'encoded in Windows-1252 instead of UTF-8' });
+  await rewrite(
+    options.from,
+    options.to,
+    'staff.csv',
+    faults.has('windows-1252') ? 'win1252' : 'utf8',
+    '\n',
+    false,
+    (line, _n, emit) => emit(line),
+  );
+  if (faults.has('windows-1252'))
+    injected.push({ fault: 'windows-1252', file: 'staff.csv', detail: 'encoded in Windows-1252 instead of UTF-8' });
 
   const bom = faults.has('bom-crlf');
-  await rewrite(options.from, options.to, 'patients.csv', 'utf8', bom ? '\r\n' : '\n', bom, (line, _n, emit) => emit(line));
-  if (bom) injected.push({ fault: 'bom-crlf', file: 'patients.csv', detail: 'UTF-8 byte-order mark and CRLF line ends' });
+  await rewrite(options.from, options.to, 'patients.csv', 'utf8', bom ? '\r\n' : '\n', bom, (line, _n, emit) =>
+    emit(line),
+  );
+  if (bom)
+    injected.push({ fault: 'bom-crlf', file: 'patients.csv', detail: 'UTF-8 byte-order mark and CRLF line ends' });
 
   await rewrite(options.from, options.to, 'departments.csv', 'utf8', '\n', false, (line, n, emit) => {
     if (n === 3 && faults.has('quoted-newline')) {
       const [id, name, ...rest] = line.split(',');
       const at = emit([id, `"${name ?? ''}\n(tidligere navn / former name)"`, ...rest].join(','));
-      injected.push({ fault: 'quoted-newline', file: 'departments.csv', line: at, detail: `department ${id}: a quoted name spanning two lines` });
+      injected.push({
+        fault: 'quoted-newline',
+        file: 'departments.csv',
+        line: at,
+        detail: `department ${id}: a quoted name spanning two lines`,
+      });
       return;
     }
     emit(line);
@@ -101,7 +147,12 @@ export async function writeDirtyCopy(options: DirtyCopyOptions): Promise<Injecte
       parts[2] = 'D9999';
       const at = emit(parts.join(','));
       emit(line);
-      injected.push({ fault: 'unknown-references', file: 'encounters.csv', line: at, detail: 'department D9999 does not exist' });
+      injected.push({
+        fault: 'unknown-references',
+        file: 'encounters.csv',
+        line: at,
+        detail: 'department D9999 does not exist',
+      });
       return;
     }
     emit(line);
@@ -115,7 +166,15 @@ export async function writeDirtyCopy(options: DirtyCopyOptions): Promise<Injecte
 }
 
 /** Streams a file line by line through `edit`; `emit` writes one (logical) line and returns its physical line. */
-async function rewrite(fromDir: string, toDir: string, name: string, encoding: 'utf8' | 'win1252', newline: string, bom: boolean, edit: LineEdit): Promise<void> {
+async function rewrite(
+  fromDir: string,
+  toDir: string,
+  name: string,
+  encoding: 'utf8' | 'win1252',
+  newline: string,
+  bom: boolean,
+  edit: LineEdit,
+): Promise<void> {
   const source = join(fromDir, name);
   if (!existsSync(source)) return;
   const out = new BufferedFile(join(toDir, name));

@@ -41,7 +41,16 @@ export function emergencyVisit(sim: Sim, rng: Rng, o: EmergencyOptions): Encount
   const endAbs = o.sec + duration;
   const endDay = o.day + Math.floor(endAbs / DAY);
   const endSec = endAbs % DAY;
-  const encounter = sim.book.open({ patient: o.patient, unit: er, kind: 'emergency', site: o.site, startDay: o.day, startSec: o.sec, endDay, endSec });
+  const encounter = sim.book.open({
+    patient: o.patient,
+    unit: er,
+    kind: 'emergency',
+    site: o.site,
+    startDay: o.day,
+    startSec: o.sec,
+    endDay,
+    endSec,
+  });
   if (endDay >= -1) sim.book.relate(o.patient, { unit: er }, [o.day, o.sec], [endDay, endSec], 'assigned');
   sim.recent[o.site]?.push(o.patient);
   const admitted = o.admitAvoiding !== undefined || rng.chance(0.42);
@@ -62,7 +71,12 @@ export function emergencyVisit(sim: Sim, rng: Rng, o: EmergencyOptions): Encount
     const nurseSessions = rng.poisson(2.2);
     for (let i = 0; i < nurseSessions; i += 1) {
       const at = o.sec + between(rng, 600, duration);
-      session(ctx.pickWorking(rng, er, o.day, at, roleBit.nurse), at, rng.chance(0.06) ? Purpose.Emergency : Purpose.Treat, 'review');
+      session(
+        ctx.pickWorking(rng, er, o.day, at, roleBit.nurse),
+        at,
+        rng.chance(0.06) ? Purpose.Emergency : Purpose.Treat,
+        'review',
+      );
     }
     if (rng.chance(0.75)) labOrder(sim, rng, o.patient, o.site, o.day, o.sec + between(rng, 300, 1800));
     if (rng.chance(0.4)) radiologyOrder(sim, rng, o.patient, o.site, o.day, o.sec + between(rng, 900, 2 * H), true);
@@ -71,7 +85,16 @@ export function emergencyVisit(sim: Sim, rng: Rng, o: EmergencyOptions): Encount
       const secretaries = sim.index.staffOf(er, 'secretary');
       const at = between(rng, 8.5 * H, 15 * H);
       const writer = ctx.pickFromRoster(rng, secretaries, letterDay, at);
-      if (writer >= 0 && inPeriod(sim, letterDay)) ctx.session(rng, { user: writer, patient: o.patient, day: letterDay, at, unit: er, purpose: Purpose.Treat, style: 'admin' });
+      if (writer >= 0 && inPeriod(sim, letterDay))
+        ctx.session(rng, {
+          user: writer,
+          patient: o.patient,
+          day: letterDay,
+          at,
+          unit: er,
+          purpose: Purpose.Treat,
+          style: 'admin',
+        });
     }
   }
 
@@ -87,7 +110,15 @@ export function emergencyVisit(sim: Sim, rng: Rng, o: EmergencyOptions): Encount
       let receiver = ctx.pickFromRoster(rng, specialty.physicians, o.day, receiveAt);
       if (receiver < 0 || rng.chance(0.4)) receiver = onCall.length > 0 ? rng.pick(onCall) : receiver;
       if (receiver >= 0 && ctx.roster.isEmployed(ctx.member(receiver), o.day)) {
-        ctx.session(rng, { user: receiver, patient: o.patient, day: o.day, at: receiveAt, unit: er, purpose: rng.chance(0.08) ? Purpose.Emergency : Purpose.Treat, style: 'document' });
+        ctx.session(rng, {
+          user: receiver,
+          patient: o.patient,
+          day: o.day,
+          at: receiveAt,
+          unit: er,
+          purpose: rng.chance(0.08) ? Purpose.Emergency : Purpose.Treat,
+          style: 'document',
+        });
       }
     }
     admit(sim, rng, {

@@ -87,7 +87,13 @@ export class EncounterBook {
   }
 
   /** A documented relation between a user or a unit and a patient, from one moment to another (or open). */
-  relate(patient: number, who: { user?: number; unit?: number }, from: [number, number], to: [number, number] | null, kind: RelationKind): void {
+  relate(
+    patient: number,
+    who: { user?: number; unit?: number },
+    from: [number, number],
+    to: [number, number] | null,
+    kind: RelationKind,
+  ): void {
     if (to && to[0] < KEEP_AFTER_DAY) return;
     const user = who.user !== undefined ? (this.userIds[who.user] ?? '') : '';
     const unit = who.unit !== undefined && who.user === undefined ? (this.unitIds[who.unit] ?? '') : '';
@@ -117,7 +123,10 @@ export class PatientPicker {
   /** Patient → units where the patient must not have an encounter. */
   readonly avoid = new Map<number, Set<number>>();
 
-  constructor(private readonly population: Population, sites: number) {
+  constructor(
+    private readonly population: Population,
+    sites: number,
+  ) {
     for (let s = 0; s < sites; s += 1) {
       const members: number[] = [];
       for (let i = 0; i < population.count; i += 1) {
@@ -147,8 +156,7 @@ export class PatientPicker {
 
   /** A uniformly random registered patient of a site (for misuse targets and odd legitimate lookups). */
   anyOf(rng: Rng, site: number): number {
-    const people = this.people[site] ?? this.people[0] as Int32Array;
+    const people = this.people[site] ?? (this.people[0] as Int32Array);
     return people[rng.int(people.length)] as number;
   }
 }
-

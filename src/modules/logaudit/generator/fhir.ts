@@ -8,9 +8,11 @@
  */
 import { type ActionName } from './sink.js';
 
-const REST_TYPE = '{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest","display":"Restful Operation"}';
+const REST_TYPE =
+  '{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest","display":"Restful Operation"}';
 const EXPORT_TYPE = '{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"110106","display":"Export"}';
-const LOGIN_TYPE = '{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"110114","display":"User Authentication"}';
+const LOGIN_TYPE =
+  '{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"110114","display":"User Authentication"}';
 const PROFILE_READ = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientRead';
 const PROFILE_QUERY = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientQuery';
 const PROFILE_CREATE = 'https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientCreate';
@@ -34,8 +36,18 @@ const shapes: Readonly<Record<ActionName, Shape>> = {
   update: { type: REST_TYPE, subtype: restful('update'), action: 'U', profile: PROFILE_UPDATE },
   create: { type: REST_TYPE, subtype: restful('create'), action: 'C', profile: PROFILE_CREATE },
   search: { type: REST_TYPE, subtype: restful('search-type'), action: 'E', profile: PROFILE_QUERY },
-  print: { type: EXPORT_TYPE, subtype: `{"system":"${VARDE_SUBTYPE}","code":"print","display":"Print"}`, action: 'E', profile: PROFILE_READ },
-  export: { type: EXPORT_TYPE, subtype: `{"system":"${VARDE_SUBTYPE}","code":"export","display":"Export"}`, action: 'E', profile: PROFILE_READ },
+  print: {
+    type: EXPORT_TYPE,
+    subtype: `{"system":"${VARDE_SUBTYPE}","code":"print","display":"Print"}`,
+    action: 'E',
+    profile: PROFILE_READ,
+  },
+  export: {
+    type: EXPORT_TYPE,
+    subtype: `{"system":"${VARDE_SUBTYPE}","code":"export","display":"Export"}`,
+    action: 'E',
+    profile: PROFILE_READ,
+  },
 };
 
 function restful(code: string): string {
@@ -57,7 +69,9 @@ function purposeJson(purpose: string): string {
 }
 
 function userAgent(f: AuditFields, withPurpose: boolean): string {
-  const location = f.unitId ? `,"location":{"reference":"Location/${f.unitId}","identifier":{"value":"${f.unitId}"}}` : '';
+  const location = f.unitId
+    ? `,"location":{"reference":"Location/${f.unitId}","identifier":{"value":"${f.unitId}"}}`
+    : '';
   const network = f.workstation ? `,"network":{"address":"${f.workstation}","type":"1"}` : '';
   const purpose = withPurpose && f.purpose ? `,"purposeOfUse":${purposeJson(f.purpose)}` : '';
   return `{"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ParticipationType","code":"IRCP","display":"information recipient"}]},"who":{"identifier":{"system":"${USER_ID_SYSTEM}","value":"${f.userId}"}},"requestor":true${location}${network}${purpose}}`;

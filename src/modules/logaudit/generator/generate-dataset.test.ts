@@ -81,16 +81,44 @@ describe('generateDataset', () => {
     const actions = new Set(['read', 'search', 'print', 'export', 'update', 'create']);
     const purposes = new Set(['', 'TREAT', 'ETREAT', 'HOPERAT', 'HPAYMT', 'HRESCH', 'PATRQT']);
     expect(events.every((e) => actions.has(e.action ?? '') && purposes.has(e.purpose ?? ''))).toBe(true);
-    const roles = new Set(['physician', 'nurse', 'secretary', 'lab', 'radiology', 'pharmacist', 'therapist', 'admin', 'it', 'other']);
+    const roles = new Set([
+      'physician',
+      'nurse',
+      'secretary',
+      'lab',
+      'radiology',
+      'pharmacist',
+      'therapist',
+      'admin',
+      'it',
+      'other',
+    ]);
     expect(readCsv(csvDir, 'staff.csv').rows.every((s) => roles.has(s.role ?? ''))).toBe(true);
-    const kinds = new Set(['ward', 'outpatient', 'emergency', 'lab', 'radiology', 'pharmacy', 'administration', 'other']);
+    const kinds = new Set([
+      'ward',
+      'outpatient',
+      'emergency',
+      'lab',
+      'radiology',
+      'pharmacy',
+      'administration',
+      'other',
+    ]);
     const departments = readCsv(csvDir, 'departments.csv').rows;
     expect(departments.every((d) => kinds.has(d.kind ?? ''))).toBe(true);
-    for (const kind of kinds) expect(departments.some((d) => d.kind === kind), kind).toBe(true);
+    for (const kind of kinds)
+      expect(
+        departments.some((d) => d.kind === kind),
+        kind,
+      ).toBe(true);
     const encounterKinds = new Set(['inpatient', 'outpatient', 'emergency', 'referral', 'order', 'other']);
     const encounters = readCsv(csvDir, 'encounters.csv').rows;
     expect(encounters.every((e) => encounterKinds.has(e.kind ?? ''))).toBe(true);
-    for (const kind of encounterKinds) expect(encounters.some((e) => e.kind === kind), kind).toBe(true);
+    for (const kind of encounterKinds)
+      expect(
+        encounters.some((e) => e.kind === kind),
+        kind,
+      ).toBe(true);
     const relationKinds = new Set(readCsv(csvDir, 'care_relations.csv').rows.map((r) => r.kind));
     expect([...relationKinds].sort()).toEqual(['appointment', 'assigned', 'consult', 'order', 'referral']);
   });
@@ -141,7 +169,9 @@ describe('generateDataset', () => {
     for (let i = 1; i < events.length; i += 1) {
       const a = events[i - 1] as Row;
       const b = events[i] as Row;
-      const order = Date.parse(a.timestamp ?? '') - Date.parse(b.timestamp ?? '') || ((a.event_id ?? '') < (b.event_id ?? '') ? -1 : 1);
+      const order =
+        Date.parse(a.timestamp ?? '') - Date.parse(b.timestamp ?? '') ||
+        ((a.event_id ?? '') < (b.event_id ?? '') ? -1 : 1);
       if (order > 0) throw new Error(`events out of order at ${b.event_id}`);
     }
     for (const file of ['encounters.csv', 'care_relations.csv']) {
@@ -158,7 +188,11 @@ describe('generateDataset', () => {
     const truth = readCsv(csvDir, 'ground_truth.csv').rows;
     const truthEvents = readCsv(csvDir, 'ground_truth_events.csv').rows;
     const events = new Map(readCsv(csvDir, 'access_events.csv').rows.map((e) => [e.event_id, e]));
-    for (const scenario of SCENARIOS) expect(truth.some((t) => t.scenario === scenario), scenario).toBe(true);
+    for (const scenario of SCENARIOS)
+      expect(
+        truth.some((t) => t.scenario === scenario),
+        scenario,
+      ).toBe(true);
     const pairs = new Map(truth.map((t) => [`${t.user_id}|${t.patient_id}`, t.scenario]));
     const pairsWithEvents = new Set<string>();
     for (const te of truthEvents) {
@@ -175,7 +209,9 @@ describe('generateDataset', () => {
     expect(pairs.size / allPairs.size).toBeLessThan(0.01);
     // A misuse pair carries only misuse events (no legitimate lookup hides it), except after termination.
     const truthIds = new Set(truthEvents.map((t) => t.event_id));
-    const mixed = [...events.values()].filter((e) => !truthIds.has(e.event_id ?? '') && pairs.has(`${e.user_id}|${e.patient_id}`));
+    const mixed = [...events.values()].filter(
+      (e) => !truthIds.has(e.event_id ?? '') && pairs.has(`${e.user_id}|${e.patient_id}`),
+    );
     expect(mixed.every((e) => pairs.get(`${e.user_id}|${e.patient_id}`) === 'after_termination')).toBe(true);
   });
 
@@ -184,8 +220,10 @@ describe('generateDataset', () => {
     const events = new Map(readCsv(csvDir, 'access_events.csv').rows.map((e) => [e.event_id, e]));
     const staff = new Map(readCsv(csvDir, 'staff.csv').rows.map((s) => [s.user_id, s]));
     const patients = new Map(readCsv(csvDir, 'patients.csv').rows.map((p) => [p.patient_id, p]));
-    const of = (scenario: string) => truthEvents.filter((t) => t.scenario === scenario).map((t) => events.get(t.event_id) as Row);
-    for (const e of of('after_termination')) expect((e.timestamp ?? '').slice(0, 10) > (staff.get(e.user_id)?.employed_to ?? '9')).toBe(true);
+    const of = (scenario: string) =>
+      truthEvents.filter((t) => t.scenario === scenario).map((t) => events.get(t.event_id) as Row);
+    for (const e of of('after_termination'))
+      expect((e.timestamp ?? '').slice(0, 10) > (staff.get(e.user_id)?.employed_to ?? '9')).toBe(true);
     expect(of('break_glass').some((e) => e.purpose === 'ETREAT')).toBe(true);
     for (const e of of('self_lookup')) expect(patients.get(e.patient_id)?.employee_user_id).toBe(e.user_id);
     for (const e of of('stolen_credential')) expect(Number((e.timestamp ?? '').slice(11, 13))).toBeLessThan(6);
@@ -222,12 +260,18 @@ describe('generateDataset', () => {
     const csvRows = readCsv(csvDir, 'access_events.csv').rows;
     expect(Object.keys(rows[0] ?? {})).toEqual(Object.keys(csvRows[0] ?? {}));
     expect(asText(rows) === asText(csvRows)).toBe(true);
-    expect(readFileSync(join(fhirDir, 'ground_truth.csv'), 'utf8')).toBe(readFileSync(join(csvDir, 'ground_truth.csv'), 'utf8'));
+    expect(readFileSync(join(fhirDir, 'ground_truth.csv'), 'utf8')).toBe(
+      readFileSync(join(csvDir, 'ground_truth.csv'), 'utf8'),
+    );
   });
 
   it('refuses bad options with the place named', async () => {
-    await expect(generateDataset({ outDir: join(root, 'bad'), events: 10, seed: 1 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(generateDataset({ outDir: join(root, 'bad'), events: 50_000, seed: 1, days: 0 })).rejects.toMatchObject({
+    await expect(generateDataset({ outDir: join(root, 'bad'), events: 10, seed: 1 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(
+      generateDataset({ outDir: join(root, 'bad'), events: 50_000, seed: 1, days: 0 }),
+    ).rejects.toMatchObject({
       details: [expect.objectContaining({ place: 'days' })],
     });
   });

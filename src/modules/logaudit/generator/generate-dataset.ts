@@ -49,7 +49,13 @@ export interface GenerateSummary {
   readonly nonPatientEvents: number;
   readonly files: Record<string, number>;
   readonly scenarios: Record<string, ScenarioCount>;
-  readonly hospital: { readonly sites: number; readonly beds: number; readonly departments: number; readonly staff: number; readonly patients: number };
+  readonly hospital: {
+    readonly sites: number;
+    readonly beds: number;
+    readonly departments: number;
+    readonly staff: number;
+    readonly patients: number;
+  };
 }
 
 export const DEFAULT_START = '2026-03-01';
@@ -67,7 +73,15 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
 
   const departmentPlan = buildDepartments(sizing, seed % 8);
   const people = new PopulationBuilder(Rng.keyed(seed, 1), year, sizing.sites, seed % catchments.length);
-  const staffPlan = buildStaff({ departments: departmentPlan.departments, sizing, people, rng: Rng.keyed(seed, 2), calendar, days, year });
+  const staffPlan = buildStaff({
+    departments: departmentPlan.departments,
+    sizing,
+    people,
+    rng: Rng.keyed(seed, 2),
+    calendar,
+    days,
+    year,
+  });
   for (let site = 0; site < sizing.sites; site += 1) {
     const target = people.size + sizing.populationPerSite;
     while (people.size < target) people.addGeneralHousehold(site);
@@ -96,16 +110,45 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
 
   const formatter = new OsloFormatter();
   const output = new EventOutput(options.outDir, format, hospital, plan.incidents, formatter);
-  const encounterFile = new CsvFile(options.outDir, 'encounters.csv', ['encounter_id', 'patient_id', 'department_id', 'start', 'end', 'kind']);
-  const relationFile = new CsvFile(options.outDir, 'care_relations.csv', ['patient_id', 'user_id', 'department_id', 'from', 'to', 'kind']);
-  const book = new EncounterBook(calendar, formatter, days, population, hospital.staff.map((m) => m.userId), hospital.departments.map((d) => d.id), encounterFile, relationFile);
+  const encounterFile = new CsvFile(options.outDir, 'encounters.csv', [
+    'encounter_id',
+    'patient_id',
+    'department_id',
+    'start',
+    'end',
+    'kind',
+  ]);
+  const relationFile = new CsvFile(options.outDir, 'care_relations.csv', [
+    'patient_id',
+    'user_id',
+    'department_id',
+    'from',
+    'to',
+    'kind',
+  ]);
+  const book = new EncounterBook(
+    calendar,
+    formatter,
+    days,
+    population,
+    hospital.staff.map((m) => m.userId),
+    hospital.departments.map((d) => d.id),
+    encounterFile,
+    relationFile,
+  );
   const sink = new EventSink(calendar, days, (day, bucket) => output.writeDay(bucket, calendar.day(day).startUtc));
   const ctx = new SimContext(seed, hospital, roster, calendar, sink, days);
   for (const [user, patient] of plan.blocked) ctx.blockedPairs.add(ctx.pairKey(user, patient));
   for (const user of plan.watched) ctx.touched.set(user, new Set());
 
   const sim: Sim = {
-    ctx, book, index, patients, population, seed, days,
+    ctx,
+    book,
+    index,
+    patients,
+    population,
+    seed,
+    days,
     inpatients: new Map(),
     visits: new Map(),
     referrals: new Map(),
@@ -136,7 +179,12 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     requestedEvents: options.events,
     events: output.events,
     nonPatientEvents: output.nonPatientEvents,
-    files: { ...tableRows, 'encounters.csv': encounterFile.rows, 'care_relations.csv': relationFile.rows, ...closed.files },
+    files: {
+      ...tableRows,
+      'encounters.csv': encounterFile.rows,
+      'care_relations.csv': relationFile.rows,
+      ...closed.files,
+    },
     scenarios: closed.scenarios,
     hospital: {
       sites: sizing.sites,
@@ -151,12 +199,17 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
 function validate(options: GenerateOptions, format: string, days: number, start: string): void {
   const problems: { place: string; message: string }[] = [];
   if (!options.outDir) problems.push({ place: 'outDir', message: 'An output directory is required' });
-  if (!Number.isFinite(options.events) || options.events < 1000) problems.push({ place: 'events', message: 'At least 1,000 events' });
-  if (!Number.isSafeInteger(options.seed) || options.seed < 0) problems.push({ place: 'seed', message: 'A non-negative integer' });
+  if (!Number.isFinite(options.events) || options.events < 1000)
+    problems.push({ place: 'events', message: 'At least 1,000 events' });
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0)
+    problems.push({ place: 'seed', message: 'A non-negative integer' });
   if (format !== 'csv' && format !== 'fhir') problems.push({ place: 'format', message: 'csv or fhir' });
-  if (!Number.isInteger(days) || days < 1 || days > 366) problems.push({ place: 'days', message: 'Between 1 and 366 days' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`))) problems.push({ place: 'start', message: 'A date as YYYY-MM-DD' });
-  if (Number.isFinite(options.events) && options.events / Math.max(1, days) > 8_000_000) problems.push({ place: 'events', message: 'At most 8 million events per day' });
+  if (!Number.isInteger(days) || days < 1 || days > 366)
+    problems.push({ place: 'days', message: 'Between 1 and 366 days' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`)))
+    problems.push({ place: 'start', message: 'A date as YYYY-MM-DD' });
+  if (Number.isFinite(options.events) && options.events / Math.max(1, days) > 8_000_000)
+    problems.push({ place: 'events', message: 'At most 8 million events per day' });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid options for the log generator', problems);
 }
 

@@ -10,7 +10,8 @@ import { Purpose } from './sink.js';
 
 const H = 3600;
 
-const ordinary = (m: StaffMember): boolean => ['nurse', 'physician', 'secretary', 'other', 'therapist', 'lab', 'radiology', 'pharmacist'].includes(m.role);
+const ordinary = (m: StaffMember): boolean =>
+  ['nurse', 'physician', 'secretary', 'other', 'therapist', 'lab', 'radiology', 'pharmacist'].includes(m.role);
 
 /** Small hospitals have smaller sprees: a bulk browser of a 100-person hospital does not read 80 records. */
 function sizeCap(p: Planner): number {
@@ -25,7 +26,8 @@ export function planVipWaves(p: Planner): void {
     let vip = -1;
     for (let attempt = 0; attempt < 200 && vip < 0; attempt += 1) {
       const q = p.input.patients.anyOf(p.rng, site);
-      if (p.population.birthYear[q] as number <= year - 25 && p.population.employee[q] === -1 && !p.isVictim(q)) vip = q;
+      if ((p.population.birthYear[q] as number) <= year - 25 && p.population.employee[q] === -1 && !p.isVictim(q))
+        vip = q;
     }
     if (vip < 0) continue;
     // The news subject's only stay is the planned one.
@@ -51,8 +53,24 @@ export function planVipWaves(p: Planner): void {
       avoid.add(actor.home);
       for (const u of actor.serves) avoid.add(u);
       avoid.add(slot.unit);
-      p.add({ incident: incident.id, user: actor.index, patient: vip, day: slot.day, at: slot.at, unit: slot.unit, searchFirst: p.rng.chance(0.35) });
-      if (p.rng.chance(0.25)) p.add({ incident: incident.id, user: actor.index, patient: vip, day: slot.day, at: slot.at + p.rng.range(1200, 4 * H), unit: slot.unit });
+      p.add({
+        incident: incident.id,
+        user: actor.index,
+        patient: vip,
+        day: slot.day,
+        at: slot.at,
+        unit: slot.unit,
+        searchFirst: p.rng.chance(0.35),
+      });
+      if (p.rng.chance(0.25))
+        p.add({
+          incident: incident.id,
+          user: actor.index,
+          patient: vip,
+          day: slot.day,
+          at: slot.at + p.rng.range(1200, 4 * H),
+          unit: slot.unit,
+        });
     }
     if (avoid.size > 0) p.forced.push({ day, sec: arrival, site, patient: vip, avoid: [...avoid] });
   }
@@ -69,10 +87,26 @@ export function planBulk(p: Planner): void {
     const n = Math.min(p.rng.range(25, 80), sizeCap(p));
     for (let k = 0; k < n; k += 1) {
       if (p.rng.chance(0.6)) {
-        p.add({ incident: incident.id, user: actor.index, patient: 'inpatient-elsewhere', day: slot.day, at, unit: slot.shift.unit });
+        p.add({
+          incident: incident.id,
+          user: actor.index,
+          patient: 'inpatient-elsewhere',
+          day: slot.day,
+          at,
+          unit: slot.shift.unit,
+        });
       } else {
         const victim = p.strangerOf(actor, p.rng.chance(0.5));
-        if (p.claim(actor.index, victim)) p.add({ incident: incident.id, user: actor.index, patient: victim, day: slot.day, at, unit: slot.shift.unit, searchFirst: p.rng.chance(0.7) });
+        if (p.claim(actor.index, victim))
+          p.add({
+            incident: incident.id,
+            user: actor.index,
+            patient: victim,
+            day: slot.day,
+            at,
+            unit: slot.shift.unit,
+            searchFirst: p.rng.chance(0.7),
+          });
       }
       at += p.rng.range(20, 150);
     }
@@ -98,12 +132,18 @@ export function planLowAndSlow(p: Planner): void {
 export function planBreakGlass(p: Planner): void {
   const { departments } = p.input.hospital;
   for (let i = 0; i < p.count('break_glass'); i += 1) {
-    const actor = p.pickActor((m) => (m.role === 'nurse' || m.role === 'physician') && !['er', 'icu'].includes(departments[m.home]?.fn ?? ''));
+    const actor = p.pickActor(
+      (m) => (m.role === 'nurse' || m.role === 'physician') && !['er', 'icu'].includes(departments[m.home]?.fn ?? ''),
+    );
     if (!actor) continue;
     const victim = p.strangerOf(actor, p.rng.chance(0.4));
     if (!p.claim(actor.index, victim)) continue;
     const incident = p.newIncident('break_glass', actor.index);
-    p.spread(incident, victim, p.rng.range(1, 2), 0, p.input.days - 1, { purpose: Purpose.Emergency, style: 'review', searchFirst: p.rng.chance(0.6) });
+    p.spread(incident, victim, p.rng.range(1, 2), 0, p.input.days - 1, {
+      purpose: Purpose.Emergency,
+      style: 'review',
+      searchFirst: p.rng.chance(0.6),
+    });
   }
 }
 
@@ -123,19 +163,31 @@ export function planSearches(p: Planner): void {
 export function planAfterHours(p: Planner): void {
   const { departments, remoteHosts } = p.input.hospital;
   for (let i = 0; i < p.count('after_hours'); i += 1) {
-    const actor = p.pickActor((m) => m.pattern === 'office' && !['hr', 'finance', 'it'].includes(departments[m.home]?.fn ?? ''));
+    const actor = p.pickActor(
+      (m) => m.pattern === 'office' && !['hr', 'finance', 'it'].includes(departments[m.home]?.fn ?? ''),
+    );
     if (!actor) continue;
     const incident = p.newIncident('after_hours', actor.index);
     const day = p.rng.range(0, p.input.days - 1);
     const weekend = p.input.calendar.day(day).isWeekend;
     let at = weekend ? (10 + p.rng.int(11)) * H : 19 * H + p.rng.int(4.5 * H);
     const remote = remoteHosts[actor.site] ?? [];
-    const workstation = remote.length > 0 && p.rng.chance(0.7) ? p.rng.pick(remote) : (actor.workstations[0] ?? remote[0]);
+    const workstation =
+      remote.length > 0 && p.rng.chance(0.7) ? p.rng.pick(remote) : (actor.workstations[0] ?? remote[0]);
     const n = p.rng.range(2, 6);
     for (let k = 0; k < n; k += 1) {
       const victim = p.strangerOf(actor, p.rng.chance(0.4));
       if (!p.claim(actor.index, victim)) continue;
-      p.add({ incident: incident.id, user: actor.index, patient: victim, day, at, unit: actor.home, searchFirst: p.rng.chance(0.6), ...(workstation === undefined ? {} : { workstation }) });
+      p.add({
+        incident: incident.id,
+        user: actor.index,
+        patient: victim,
+        day,
+        at,
+        unit: actor.home,
+        searchFirst: p.rng.chance(0.6),
+        ...(workstation === undefined ? {} : { workstation }),
+      });
       at += p.rng.range(60, 900);
     }
   }
@@ -149,11 +201,15 @@ export function planStolenCredentials(p: Planner): void {
     if (!actor) continue;
     const incident = p.newIncident('stolen_credential', actor.index);
     const otherSites = remoteHosts.filter((_, s) => s !== actor.site).flat();
-    const foreignPcs = workstations.map((w, index) => ({ w, index })).filter(({ w }) => !w.remote && departments[w.department]?.parent !== departments[actor.home]?.parent);
+    const foreignPcs = workstations
+      .map((w, index) => ({ w, index }))
+      .filter(({ w }) => !w.remote && departments[w.department]?.parent !== departments[actor.home]?.parent);
     const roll = p.rng.float();
     const workstation =
-      roll < 0.4 && otherSites.length > 0 ? p.rng.pick(otherSites)
-        : roll < 0.7 && foreignPcs.length > 0 ? p.rng.pick(foreignPcs).index
+      roll < 0.4 && otherSites.length > 0
+        ? p.rng.pick(otherSites)
+        : roll < 0.7 && foreignPcs.length > 0
+          ? p.rng.pick(foreignPcs).index
           : p.rng.pick(remoteHosts[actor.site] ?? otherSites);
     const first = p.rng.range(0, p.input.days - 2);
     const nights = p.rng.chance(0.4) ? 2 : 1;
@@ -163,10 +219,30 @@ export function planStolenCredentials(p: Planner): void {
       for (let k = 0; k < n; k += 1) {
         const style = p.rng.chance(0.15) ? 'archive' : 'browse';
         if (p.rng.chance(0.5)) {
-          p.add({ incident: incident.id, user: actor.index, patient: 'inpatient-elsewhere', day: first + night, at, unit: actor.home, workstation, style });
+          p.add({
+            incident: incident.id,
+            user: actor.index,
+            patient: 'inpatient-elsewhere',
+            day: first + night,
+            at,
+            unit: actor.home,
+            workstation,
+            style,
+          });
         } else {
           const victim = p.strangerOf(actor, false);
-          if (p.claim(actor.index, victim)) p.add({ incident: incident.id, user: actor.index, patient: victim, day: first + night, at, unit: actor.home, workstation, style, searchFirst: p.rng.chance(0.6) });
+          if (p.claim(actor.index, victim))
+            p.add({
+              incident: incident.id,
+              user: actor.index,
+              patient: victim,
+              day: first + night,
+              at,
+              unit: actor.home,
+              workstation,
+              style,
+              searchFirst: p.rng.chance(0.6),
+            });
         }
         at += p.rng.range(15, 90);
       }
@@ -188,15 +264,34 @@ export function planAfterTermination(p: Planner): void {
       const day = p.rng.range(Math.max(0, lastDay + 2), p.input.days - 1);
       const evening = p.rng.chance(0.5);
       const remote = remoteHosts[actor.site] ?? [];
-      const workstation = evening && remote.length > 0 ? p.rng.pick(remote) : p.rng.pick(departments[actor.home]?.workstations ?? remote);
+      const workstation =
+        evening && remote.length > 0 ? p.rng.pick(remote) : p.rng.pick(departments[actor.home]?.workstations ?? remote);
       let at = evening ? 18 * H + p.rng.int(5 * H) : 10 * H + p.rng.int(5 * H);
       for (let k = 0; k < p.rng.range(1, 3); k += 1) {
         // The first lookup of an incident is of a stranger: the former ward's patients may all be known ones.
         if (formerWard && (v > 0 || k > 0) && p.rng.chance(0.5)) {
-          p.add({ incident: incident.id, user: actor.index, patient: 'inpatient-former-unit', day, at, unit: actor.home, workstation });
+          p.add({
+            incident: incident.id,
+            user: actor.index,
+            patient: 'inpatient-former-unit',
+            day,
+            at,
+            unit: actor.home,
+            workstation,
+          });
         } else {
           const victim = p.strangerOf(actor, p.rng.chance(0.5));
-          if (p.claim(actor.index, victim)) p.add({ incident: incident.id, user: actor.index, patient: victim, day, at, unit: actor.home, workstation, searchFirst: true });
+          if (p.claim(actor.index, victim))
+            p.add({
+              incident: incident.id,
+              user: actor.index,
+              patient: victim,
+              day,
+              at,
+              unit: actor.home,
+              workstation,
+              searchFirst: true,
+            });
         }
         at += p.rng.range(120, 1800);
       }

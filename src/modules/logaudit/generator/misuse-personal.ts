@@ -9,7 +9,8 @@ import type { Planner } from './misuse-plan.js';
 
 const H = 3600;
 
-const clinical = (m: StaffMember): boolean => ['nurse', 'physician', 'secretary', 'other', 'therapist', 'lab', 'radiology'].includes(m.role);
+const clinical = (m: StaffMember): boolean =>
+  ['nurse', 'physician', 'secretary', 'other', 'therapist', 'lab', 'radiology'].includes(m.role);
 
 export function planSelfLookups(p: Planner): void {
   for (let i = 0; i < p.count('self_lookup'); i += 1) {
@@ -23,7 +24,9 @@ export function planSelfLookups(p: Planner): void {
 export function planFamily(p: Planner): void {
   const { population } = p;
   for (let i = 0; i < p.count('family'); i += 1) {
-    const actor = p.pickActor((m) => clinical(m) && m.relatives.some((r) => population.isPatient[r] === 1 && !p.isVictim(r)));
+    const actor = p.pickActor(
+      (m) => clinical(m) && m.relatives.some((r) => population.isPatient[r] === 1 && !p.isVictim(r)),
+    );
     if (!actor) continue;
     const candidates = actor.relatives.filter((r) => population.isPatient[r] === 1 && !p.isVictim(r));
     const victims = p.rng.sample(candidates, p.rng.chance(0.3) ? 2 : 1).filter((v) => p.claim(actor.index, v));
@@ -33,7 +36,13 @@ export function planFamily(p: Planner): void {
     if (p.rng.chance(0.3)) {
       // The relative is admitted (elsewhere) and the actor cannot resist looking.
       const day = p.rng.range(1, Math.max(1, p.input.days - 4));
-      p.forced.push({ day, sec: (9 + p.rng.int(10)) * H, site: actor.site, patient: first, avoid: [actor.home, ...actor.serves] });
+      p.forced.push({
+        day,
+        sec: (9 + p.rng.int(10)) * H,
+        site: actor.site,
+        patient: first,
+        avoid: [actor.home, ...actor.serves],
+      });
       p.spread(incident, first, p.rng.range(1, 3), day + 1, day + 4);
     } else {
       p.spread(incident, first, p.rng.range(1, 3), 0, p.input.days - 1, { searchFirst: p.rng.chance(0.3) });
@@ -54,11 +63,17 @@ export function planNeighbours(p: Planner): void {
     buildings.get(population.address[person] as number)?.push(person);
   }
   for (let i = 0; i < p.count('neighbour'); i += 1) {
-    const actor = p.pickActor((m) => clinical(m) && m.site < p.input.hospital.sites.length && population.site[m.person] === m.site);
+    const actor = p.pickActor(
+      (m) => clinical(m) && m.site < p.input.hospital.sites.length && population.site[m.person] === m.site,
+    );
     if (!actor) continue;
     const household = population.household[actor.person];
     const sameBuilding = (buildings.get(population.address[actor.person] as number) ?? []).filter(
-      (q) => population.household[q] !== household && population.isPatient[q] === 1 && population.employee[q] === -1 && !p.isVictim(q),
+      (q) =>
+        population.household[q] !== household &&
+        population.isPatient[q] === 1 &&
+        population.employee[q] === -1 &&
+        !p.isVictim(q),
     );
     const victim = sameBuilding.length > 0 && p.rng.chance(0.6) ? p.rng.pick(sameBuilding) : p.strangerOf(actor, true);
     if (!p.claim(actor.index, victim)) continue;
@@ -84,13 +99,22 @@ export function planColleagues(p: Planner): void {
         (m.home === actor.home || departments[m.home]?.parent === clinic),
     );
     if (colleagues.length === 0) continue;
-    const victims = p.rng.sample(colleagues, p.rng.chance(0.3) ? 2 : 1).map((m) => m.person).filter((v) => p.claim(actor.index, v));
+    const victims = p.rng
+      .sample(colleagues, p.rng.chance(0.3) ? 2 : 1)
+      .map((m) => m.person)
+      .filter((v) => p.claim(actor.index, v));
     if (victims.length === 0) continue;
     const incident = p.newIncident('colleague', actor.index);
     const first = victims[0] as number;
     if (p.rng.chance(0.4)) {
       const day = p.rng.range(1, Math.max(1, p.input.days - 4));
-      p.forced.push({ day, sec: (8 + p.rng.int(12)) * H, site: actor.site, patient: first, avoid: [actor.home, ...actor.serves] });
+      p.forced.push({
+        day,
+        sec: (8 + p.rng.int(12)) * H,
+        site: actor.site,
+        patient: first,
+        avoid: [actor.home, ...actor.serves],
+      });
       p.spread(incident, first, p.rng.range(1, 3), day + 1, day + 4);
     } else {
       p.spread(incident, first, p.rng.range(1, 2), 0, p.input.days - 1);
@@ -110,7 +134,13 @@ export function planExPartners(p: Planner): void {
       const actorName = population.familyName[actor.person];
       for (let attempt = 0; attempt < 5000 && victim < 0; attempt += 1) {
         const q = p.input.patients.anyOf(p.rng, actor.site);
-        if (population.familyName[q] === actorName && population.household[q] !== population.household[actor.person] && !actor.relatives.includes(q) && !p.isVictim(q)) victim = q;
+        if (
+          population.familyName[q] === actorName &&
+          population.household[q] !== population.household[actor.person] &&
+          !actor.relatives.includes(q) &&
+          !p.isVictim(q)
+        )
+          victim = q;
       }
     }
     if (victim < 0) victim = p.strangerOf(actor, p.rng.chance(0.7));

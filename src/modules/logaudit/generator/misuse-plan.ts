@@ -16,16 +16,37 @@ import type { HospitalIndex } from './site-index.js';
 import type { Calendar } from './time.js';
 
 export const SCENARIOS = [
-  'self_lookup', 'family', 'neighbour', 'colleague', 'ex_partner', 'vip_wave', 'bulk_curiosity', 'low_and_slow',
-  'break_glass', 'search_unrelated', 'after_hours', 'stolen_credential', 'after_termination',
+  'self_lookup',
+  'family',
+  'neighbour',
+  'colleague',
+  'ex_partner',
+  'vip_wave',
+  'bulk_curiosity',
+  'low_and_slow',
+  'break_glass',
+  'search_unrelated',
+  'after_hours',
+  'stolen_credential',
+  'after_termination',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Incidents per 1,000 staff per 30 days (at least one of each). */
 export const incidentRates: Readonly<Record<Scenario, number>> = {
-  self_lookup: 2.5, family: 3, neighbour: 1.5, colleague: 2, ex_partner: 0.7, vip_wave: 0.25, bulk_curiosity: 0.4,
-  low_and_slow: 0.8, break_glass: 0.8, search_unrelated: 1.5, after_hours: 0.8, stolen_credential: 0.2,
-  after_termination: 0.4,
+  self_lookup: 4,
+  family: 5,
+  neighbour: 3,
+  colleague: 3.5,
+  ex_partner: 1.2,
+  vip_wave: 0.25,
+  bulk_curiosity: 0.4,
+  low_and_slow: 1.5,
+  break_glass: 1.5,
+  search_unrelated: 3,
+  after_hours: 1.5,
+  stolen_credential: 0.2,
+  after_termination: 0.8,
 };
 
 export interface Incident {
@@ -160,13 +181,17 @@ export class Planner {
       const person = this.input.patients.anyOf(this.rng, member.site);
       if (person === member.person || member.relatives.includes(person) || this.victims.has(person)) continue;
       if (population.employee[person] !== -1) continue;
-      if (sameMunicipality && addresses.municipality[population.address[person] as number] !== member.municipality) continue;
+      if (sameMunicipality && addresses.municipality[population.address[person] as number] !== member.municipality)
+        continue;
       return person;
     }
     return sameMunicipality ? this.strangerOf(member, false) : -1;
   }
 
-  add(session: Omit<MisuseSession, 'purpose' | 'style' | 'searchFirst'> & Partial<Pick<MisuseSession, 'purpose' | 'style' | 'searchFirst'>>): void {
+  add(
+    session: Omit<MisuseSession, 'purpose' | 'style' | 'searchFirst'> &
+      Partial<Pick<MisuseSession, 'purpose' | 'style' | 'searchFirst'>>,
+  ): void {
     const full: MisuseSession = { purpose: Purpose.Treat, style: 'browse', searchFirst: false, ...session };
     const list = this.sessions.get(full.day);
     if (list) list.push(full);
@@ -174,13 +199,28 @@ export class Planner {
   }
 
   /** Adds `count` sessions for one victim on working days in [from, to]. */
-  spread(incident: Incident, patient: number, count: number, from: number, to: number, extra: Partial<MisuseSession> = {}): number {
+  spread(
+    incident: Incident,
+    patient: number,
+    count: number,
+    from: number,
+    to: number,
+    extra: Partial<MisuseSession> = {},
+  ): number {
     const member = this.staff[incident.user] as StaffMember;
     let added = 0;
     for (let i = 0; i < count; i += 1) {
       const slot = this.workingDay(member, from, to);
       if (!slot) continue;
-      this.add({ incident: incident.id, user: member.index, patient, day: slot.day, at: this.timeIn(slot.shift), unit: slot.shift.unit, ...extra });
+      this.add({
+        incident: incident.id,
+        user: member.index,
+        patient,
+        day: slot.day,
+        at: this.timeIn(slot.shift),
+        unit: slot.shift.unit,
+        ...extra,
+      });
       added += 1;
     }
     return added;

@@ -3,7 +3,16 @@
  * sessions are emitted through the same session machinery as legitimate work. Victims left open in the plan ("a
  * patient on another ward") are chosen on the day among those the actor has never legitimately touched.
  */
-import { planBreakGlass, planAfterHours, planAfterTermination, planBulk, planLowAndSlow, planSearches, planStolenCredentials, planVipWaves } from './misuse-patterns.js';
+import {
+  planBreakGlass,
+  planAfterHours,
+  planAfterTermination,
+  planBulk,
+  planLowAndSlow,
+  planSearches,
+  planStolenCredentials,
+  planVipWaves,
+} from './misuse-patterns.js';
 import { planColleagues, planExPartners, planFamily, planNeighbours, planSelfLookups } from './misuse-personal.js';
 import { type MisusePlan, type MisuseSession, Planner, type PlanInput } from './misuse-plan.js';
 import type { Rng } from './rng.js';
@@ -31,7 +40,8 @@ export function planMisuse(input: PlanInput): MisusePlan {
   for (let i = 0; i < count && physicians.length > 0; i += 1) {
     const researcher = p.rng.pick(physicians);
     const days = p.rng.range(1, 3);
-    for (let k = 0; k < days; k += 1) researchers.push([researcher.index, p.rng.range(Math.min(5, input.days - 1), input.days - 1)]);
+    for (let k = 0; k < days; k += 1)
+      researchers.push([researcher.index, p.rng.range(Math.min(5, input.days - 1), input.days - 1)]);
   }
   return p.result(researchers);
 }
@@ -60,7 +70,10 @@ function resolveVictim(sim: Sim, rng: Rng, session: MisuseSession, day: number):
   const actor = ctx.member(session.user);
   const touched = ctx.touched.get(actor.index);
   const site = sim.index.sites[actor.site] ?? sim.index.sites[0];
-  const wards = session.patient === 'inpatient-former-unit' ? [actor.home] : (site?.wards ?? []).filter((w) => w !== actor.home && !actor.serves.includes(w));
+  const wards =
+    session.patient === 'inpatient-former-unit'
+      ? [actor.home]
+      : (site?.wards ?? []).filter((w) => w !== actor.home && !actor.serves.includes(w));
   for (let attempt = 0; attempt < 40 && wards.length > 0; attempt += 1) {
     const list = sim.inpatients.get(rng.pick(wards));
     if (!list || list.length === 0) continue;

@@ -5,14 +5,7 @@
 import type { Specialty } from './specialties.js';
 
 export type DepartmentKind =
-  | 'ward'
-  | 'outpatient'
-  | 'emergency'
-  | 'lab'
-  | 'radiology'
-  | 'pharmacy'
-  | 'administration'
-  | 'other';
+  'ward' | 'outpatient' | 'emergency' | 'lab' | 'radiology' | 'pharmacy' | 'administration' | 'other';
 
 /** What a department does in the simulation (finer than the contract's `kind`). */
 export type DepartmentFunction =
@@ -55,16 +48,7 @@ export interface Department {
 }
 
 export type Role =
-  | 'physician'
-  | 'nurse'
-  | 'secretary'
-  | 'lab'
-  | 'radiology'
-  | 'pharmacist'
-  | 'therapist'
-  | 'admin'
-  | 'it'
-  | 'other';
+  'physician' | 'nurse' | 'secretary' | 'lab' | 'radiology' | 'pharmacist' | 'therapist' | 'admin' | 'it' | 'other';
 
 /** How a person's working days are laid out (see roster.ts). */
 export type WorkPattern = 'rotating' | 'night' | 'office' | 'physician' | 'er-physician' | 'diagnostic' | 'none';

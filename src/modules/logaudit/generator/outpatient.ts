@@ -19,7 +19,18 @@ function bookers(sim: Sim, specialty: SpecialtyAtSite, site: number): number[] {
   return admin !== undefined && own.length < 2 ? own.concat(sim.index.staffOf(admin, 'secretary')) : own;
 }
 
-export function bookVisit(sim: Sim, rng: Rng, o: { site: number; specialty: SpecialtyAtSite; bookingDay: number; visitDay: number; patient: number; bookedAt?: number }): void {
+export function bookVisit(
+  sim: Sim,
+  rng: Rng,
+  o: {
+    site: number;
+    specialty: SpecialtyAtSite;
+    bookingDay: number;
+    visitDay: number;
+    patient: number;
+    bookedAt?: number;
+  },
+): void {
   const { ctx } = sim;
   const slot = 8 * H + rng.int(30) * 900;
   const doctor = ctx.pickFromRoster(rng, o.specialty.physicians, o.visitDay, slot + 600);
@@ -38,12 +49,22 @@ export function bookVisit(sim: Sim, rng: Rng, o: { site: number; specialty: Spec
   });
   const bookedAt = o.bookedAt ?? between(rng, 8.5 * H, 15 * H);
   const relationTo: [number, number] = [o.visitDay, encounter.endSec + 2 * H];
-  if (physician >= 0 && rng.chance(0.85)) sim.book.relate(o.patient, { user: physician }, [o.bookingDay, bookedAt], relationTo, 'appointment');
+  if (physician >= 0 && rng.chance(0.85))
+    sim.book.relate(o.patient, { user: physician }, [o.bookingDay, bookedAt], relationTo, 'appointment');
   else sim.book.relate(o.patient, { unit: o.specialty.clinic }, [o.bookingDay, bookedAt], relationTo, 'appointment');
   if (inPeriod(sim, o.bookingDay)) {
     const booker = ctx.pickFromRoster(rng, bookers(sim, o.specialty, o.site), o.bookingDay, bookedAt);
     if (booker >= 0) {
-      ctx.session(rng, { user: booker, patient: o.patient, day: o.bookingDay, at: bookedAt, unit: ctx.member(booker).home, purpose: rng.chance(0.8) ? Purpose.Treat : Purpose.Operations, style: 'booking', searchFirst: rng.chance(0.35) });
+      ctx.session(rng, {
+        user: booker,
+        patient: o.patient,
+        day: o.bookingDay,
+        at: bookedAt,
+        unit: ctx.member(booker).home,
+        purpose: rng.chance(0.8) ? Purpose.Treat : Purpose.Operations,
+        style: 'booking',
+        searchFirst: rng.chance(0.35),
+      });
     }
   }
   pushTo(sim.visits, o.visitDay, { encounter, physician, specialty: o.specialty, phone, noShow: rng.chance(0.04) });
@@ -67,20 +88,64 @@ export function visitDay(sim: Sim, rng: Rng, visit: Visit, day: number): void {
 
   if (!visit.phone && rng.chance(0.6)) {
     const clerk = ctx.pickFromRoster(rng, secretaries, day, slot - 600);
-    if (clerk >= 0) ctx.session(rng, { user: clerk, patient, day, at: slot - between(rng, 120, 900), unit: ctx.member(clerk).home, purpose: Purpose.Treat, style: 'admin' });
+    if (clerk >= 0)
+      ctx.session(rng, {
+        user: clerk,
+        patient,
+        day,
+        at: slot - between(rng, 120, 900),
+        unit: ctx.member(clerk).home,
+        purpose: Purpose.Treat,
+        style: 'admin',
+      });
   }
   if (visit.noShow) return;
   if (doctor >= 0 && rng.chance(0.5)) {
-    ctx.session(rng, { user: doctor, patient, day, at: between(rng, 7.75 * H, Math.max(7.8 * H, slot - 300)), unit: clinic, purpose: Purpose.Treat, style: 'review' });
+    ctx.session(rng, {
+      user: doctor,
+      patient,
+      day,
+      at: between(rng, 7.75 * H, Math.max(7.8 * H, slot - 300)),
+      unit: clinic,
+      purpose: Purpose.Treat,
+      style: 'review',
+    });
   }
   if (!visit.phone && rng.chance(0.5)) {
     const nurse = ctx.pickWorking(rng, clinic, day, slot, roleBit.nurse);
-    if (nurse >= 0) ctx.session(rng, { user: nurse, patient, day, at: slot + between(rng, 0, 600), unit: clinic, purpose: Purpose.Treat, style: 'review' });
+    if (nurse >= 0)
+      ctx.session(rng, {
+        user: nurse,
+        patient,
+        day,
+        at: slot + between(rng, 0, 600),
+        unit: clinic,
+        purpose: Purpose.Treat,
+        style: 'review',
+      });
   }
   if (doctor < 0) return;
-  ctx.session(rng, { user: doctor, patient, day, at: slot + between(rng, 300, 900), unit: clinic, purpose: Purpose.Treat, style: 'document' });
-  if (rng.chance(0.4)) ctx.session(rng, { user: doctor, patient, day, at: slot + between(rng, 1500, 2.5 * H), unit: clinic, purpose: Purpose.Treat, style: 'document' });
-  if (!visit.phone && rng.chance(0.25)) labOrder(sim, rng, patient, encounter.site, day, slot + between(rng, 900, 1.5 * H));
+  ctx.session(rng, {
+    user: doctor,
+    patient,
+    day,
+    at: slot + between(rng, 300, 900),
+    unit: clinic,
+    purpose: Purpose.Treat,
+    style: 'document',
+  });
+  if (rng.chance(0.4))
+    ctx.session(rng, {
+      user: doctor,
+      patient,
+      day,
+      at: slot + between(rng, 1500, 2.5 * H),
+      unit: clinic,
+      purpose: Purpose.Treat,
+      style: 'document',
+    });
+  if (!visit.phone && rng.chance(0.25))
+    labOrder(sim, rng, patient, encounter.site, day, slot + between(rng, 900, 1.5 * H));
   if (!visit.phone && rng.chance(0.08)) radiologyOrder(sim, rng, patient, encounter.site, day, slot + 1800, false);
 
   letters(sim, rng, visit, day, doctor, secretaries);
@@ -95,12 +160,29 @@ function letters(sim: Sim, rng: Rng, visit: Visit, day: number, doctor: number, 
     const letterAt = between(rng, 8.5 * H, 15 * H);
     const writer = ctx.pickFromRoster(rng, secretaries, letterDay, letterAt);
     if (writer >= 0 && inPeriod(sim, letterDay)) {
-      ctx.session(rng, { user: writer, patient, day: letterDay, at: letterAt, unit: ctx.member(writer).home, purpose: Purpose.Treat, style: 'admin' });
+      ctx.session(rng, {
+        user: writer,
+        patient,
+        day: letterDay,
+        at: letterAt,
+        unit: ctx.member(writer).home,
+        purpose: Purpose.Treat,
+        style: 'admin',
+      });
       if (rng.chance(0.6)) {
         const signDay = addWeekdays(sim, letterDay, rng.range(0, 3));
         const signAt = between(rng, 8.5 * H, 15.5 * H);
         const shift = ctx.roster.shiftOf(ctx.member(doctor), signDay, ctx.calendar.day(signDay).isWeekend);
-        if (shift && inPeriod(sim, signDay)) ctx.session(rng, { user: doctor, patient, day: signDay, at: signAt, unit: shift.unit, purpose: Purpose.Treat, style: 'review' });
+        if (shift && inPeriod(sim, signDay))
+          ctx.session(rng, {
+            user: doctor,
+            patient,
+            day: signDay,
+            at: signAt,
+            unit: shift.unit,
+            purpose: Purpose.Treat,
+            style: 'review',
+          });
       }
     }
   }
@@ -111,33 +193,93 @@ export function prepareVisit(sim: Sim, rng: Rng, visit: Visit, day: number): voi
   if (visit.physician < 0 || visit.noShow || !rng.chance(0.35)) return;
   const shift = sim.ctx.shiftToday(visit.physician, day);
   if (!shift || shift.kind !== 'D') return;
-  sim.ctx.session(rng, { user: visit.physician, patient: visit.encounter.patient, day, at: between(rng, 13 * H, 15.9 * H), unit: shift.unit, purpose: Purpose.Treat, style: 'review' });
+  sim.ctx.session(rng, {
+    user: visit.physician,
+    patient: visit.encounter.patient,
+    day,
+    at: between(rng, 13 * H, 15.9 * H),
+    unit: shift.unit,
+    purpose: Purpose.Treat,
+    style: 'review',
+  });
 }
 
 /** A referral arrives at a clinic: registered today, assessed by a physician within two weeks, then booked. */
-export function receiveReferral(sim: Sim, rng: Rng, site: number, day: number, specialty: SpecialtyAtSite, patient: number): void {
+export function receiveReferral(
+  sim: Sim,
+  rng: Rng,
+  site: number,
+  day: number,
+  specialty: SpecialtyAtSite,
+  patient: number,
+): void {
   const { ctx } = sim;
   const at = between(rng, 8.5 * H, 14.5 * H);
   const assessDay = addWeekdays(sim, day, rng.range(1, 8));
-  const encounter = sim.book.open({ patient, unit: specialty.clinic, kind: 'referral', site, startDay: day, startSec: at, endDay: assessDay, endSec: 15 * H });
-  sim.book.relate(patient, { unit: specialty.clinic }, [day, at], rng.chance(0.5) ? null : [assessDay, 15 * H], 'referral');
+  const encounter = sim.book.open({
+    patient,
+    unit: specialty.clinic,
+    kind: 'referral',
+    site,
+    startDay: day,
+    startSec: at,
+    endDay: assessDay,
+    endSec: 15 * H,
+  });
+  sim.book.relate(
+    patient,
+    { unit: specialty.clinic },
+    [day, at],
+    rng.chance(0.5) ? null : [assessDay, 15 * H],
+    'referral',
+  );
   if (inPeriod(sim, day)) {
     const clerk = ctx.pickFromRoster(rng, bookers(sim, specialty, site), day, at);
-    if (clerk >= 0) ctx.session(rng, { user: clerk, patient, day, at, unit: ctx.member(clerk).home, purpose: Purpose.Treat, style: 'admin', searchFirst: rng.chance(0.2) });
+    if (clerk >= 0)
+      ctx.session(rng, {
+        user: clerk,
+        patient,
+        day,
+        at,
+        unit: ctx.member(clerk).home,
+        purpose: Purpose.Treat,
+        style: 'admin',
+        searchFirst: rng.chance(0.2),
+      });
   }
   pushTo(sim.referrals, assessDay, { encounter, specialty });
 }
 
-export function assessReferral(sim: Sim, rng: Rng, pending: { encounter: { patient: number; site: number }; specialty: SpecialtyAtSite }, day: number): void {
+export function assessReferral(
+  sim: Sim,
+  rng: Rng,
+  pending: { encounter: { patient: number; site: number }; specialty: SpecialtyAtSite },
+  day: number,
+): void {
   const { ctx } = sim;
   const { patient, site } = pending.encounter;
   const at = between(rng, 8.5 * H, 15 * H);
   const doctor = ctx.pickFromRoster(rng, pending.specialty.physicians, day, at);
   if (doctor >= 0 && inPeriod(sim, day)) {
-    ctx.session(rng, { user: doctor, patient, day, at, unit: pending.specialty.clinic, purpose: Purpose.Treat, style: 'document' });
+    ctx.session(rng, {
+      user: doctor,
+      patient,
+      day,
+      at,
+      unit: pending.specialty.clinic,
+      purpose: Purpose.Treat,
+      style: 'document',
+    });
   }
   if (rng.chance(0.78)) {
     const visitDay = addWeekdays(sim, day, rng.range(5, 50));
-    bookVisit(sim, rng, { site, specialty: pending.specialty, bookingDay: day, visitDay, patient, bookedAt: at + between(rng, 1800, 3 * H) });
+    bookVisit(sim, rng, {
+      site,
+      specialty: pending.specialty,
+      bookingDay: day,
+      visitDay,
+      patient,
+      bookedAt: at + between(rng, 1800, 3 * H),
+    });
   }
 }

@@ -14,18 +14,46 @@ import { BufferedFile, CsvFile } from './writers.js';
 export function writeTables(dir: string, hospital: Hospital): Record<string, number> {
   const { departments, staff, population, addresses, municipalities, familyNames } = hospital;
   const departmentFile = new CsvFile(dir, 'departments.csv', ['department_id', 'name', 'kind', 'parent_id']);
-  for (const d of departments) departmentFile.row([d.id, d.name, d.kind, d.parent === null ? '' : (departments[d.parent]?.id ?? '')]);
+  for (const d of departments)
+    departmentFile.row([d.id, d.name, d.kind, d.parent === null ? '' : (departments[d.parent]?.id ?? '')]);
   departmentFile.close();
 
-  const staffFile = new CsvFile(dir, 'staff.csv', ['user_id', 'family_name', 'given_name', 'role', 'department_id', 'address_id', 'employed_from', 'employed_to']);
+  const staffFile = new CsvFile(dir, 'staff.csv', [
+    'user_id',
+    'family_name',
+    'given_name',
+    'role',
+    'department_id',
+    'address_id',
+    'employed_from',
+    'employed_to',
+  ]);
   for (const m of [...staff].sort((a, b) => (a.userId < b.userId ? -1 : 1))) {
-    staffFile.row([m.userId, m.familyName, m.givenName, m.role, departments[m.home]?.id ?? '', addresses.ids[population.address[m.person] as number] ?? '', m.employedFrom, m.employedTo]);
+    staffFile.row([
+      m.userId,
+      m.familyName,
+      m.givenName,
+      m.role,
+      departments[m.home]?.id ?? '',
+      addresses.ids[population.address[m.person] as number] ?? '',
+      m.employedFrom,
+      m.employedTo,
+    ]);
   }
   staffFile.close();
 
-  const patientFile = new CsvFile(dir, 'patients.csv', ['patient_id', 'family_name', 'given_name', 'birth_year', 'address_id', 'municipality', 'employee_user_id']);
+  const patientFile = new CsvFile(dir, 'patients.csv', [
+    'patient_id',
+    'family_name',
+    'given_name',
+    'birth_year',
+    'address_id',
+    'municipality',
+    'employee_user_id',
+  ]);
   const byId = new Int32Array(population.count);
-  for (let person = 0; person < population.count; person += 1) byId[(population.idNumber[person] as number) - 1] = person;
+  for (let person = 0; person < population.count; person += 1)
+    byId[(population.idNumber[person] as number) - 1] = person;
   for (const person of byId) {
     if (population.isPatient[person] !== 1) continue;
     const address = population.address[person] as number;
@@ -72,8 +100,15 @@ export class EventOutput {
     private readonly formatter: OsloFormatter,
   ) {
     this.file = new BufferedFile(join(dir, format === 'csv' ? 'access_events.csv' : 'audit_events.ndjson'));
-    if (format === 'csv') this.file.write('event_id,timestamp,user_id,patient_id,action,purpose,department_id,workstation\n');
-    this.truthEvents = new CsvFile(dir, 'ground_truth_events.csv', ['event_id', 'user_id', 'patient_id', 'scenario', 'timestamp']);
+    if (format === 'csv')
+      this.file.write('event_id,timestamp,user_id,patient_id,action,purpose,department_id,workstation\n');
+    this.truthEvents = new CsvFile(dir, 'ground_truth_events.csv', [
+      'event_id',
+      'user_id',
+      'patient_id',
+      'scenario',
+      'timestamp',
+    ]);
     this.userIds = hospital.staff.map((m) => m.userId);
     this.unitIds = hospital.departments.map((d) => d.id);
     this.workstationIds = hospital.workstations.map((w) => w.id);
@@ -86,7 +121,16 @@ export class EventOutput {
   writeDay(bucket: DayBucket, dayStartUtc: number): void {
     const order = bucket.sortedOrder(dayStartUtc);
     const { population } = this.hospital;
-    const { time: times, user: users, patient: patients, action: actions, purpose: purposes, unit: units, workstation: stations, incident: incidents } = bucket;
+    const {
+      time: times,
+      user: users,
+      patient: patients,
+      action: actions,
+      purpose: purposes,
+      unit: units,
+      workstation: stations,
+      incident: incidents,
+    } = bucket;
     for (const i of order) {
       const id = `e${String(this.nextId).padStart(10, '0')}`;
       this.nextId += 1;
@@ -105,16 +149,25 @@ export class EventOutput {
       };
       if (patient === NO_PATIENT || patient === MULTI_PATIENT) {
         if (this.format === 'fhir') {
-          this.file.write(patient === NO_PATIENT ? loginLine(fields) : multiPatientLine(fields, this.recentPatients.slice(-4)));
+          this.file.write(
+            patient === NO_PATIENT ? loginLine(fields) : multiPatientLine(fields, this.recentPatients.slice(-4)),
+          );
           this.nonPatientEvents += 1;
         }
         continue;
       }
       const patientId = patientIdOf(population, patient);
       if (this.format === 'csv') {
-        this.file.write(`${id},${recorded},${userId},${patientId},${fields.action},${fields.purpose},${fields.unitId},${fields.workstation}\n`);
+        this.file.write(
+          `${id},${recorded},${userId},${patientId},${fields.action},${fields.purpose},${fields.unitId},${fields.workstation}\n`,
+        );
       } else {
-        const query = fields.action === 'search' ? Buffer.from(`Patient?family=${this.hospital.familyNames[population.familyName[patient] as number] ?? ''}`).toString('base64') : '';
+        const query =
+          fields.action === 'search'
+            ? Buffer.from(
+                `Patient?family=${this.hospital.familyNames[population.familyName[patient] as number] ?? ''}`,
+              ).toString('base64')
+            : '';
         this.file.write(auditEventLine(fields, patientId, query));
         if (this.recentPatients.push(patientId) > 8) this.recentPatients.shift();
       }
@@ -152,7 +205,11 @@ export class EventOutput {
       count.incidents = this.incidents.filter((i) => i.scenario === scenario && this.emittedIncidents.has(i.id)).length;
     }
     return {
-      files: { [this.fileName]: this.events + this.nonPatientEvents, 'ground_truth.csv': truth.rows, 'ground_truth_events.csv': this.truthEvents.rows },
+      files: {
+        [this.fileName]: this.events + this.nonPatientEvents,
+        'ground_truth.csv': truth.rows,
+        'ground_truth_events.csv': this.truthEvents.rows,
+      },
       scenarios,
     };
   }

@@ -8,7 +8,7 @@ import { Growable } from './growable.js';
 import type { Addresses, Population } from './model.js';
 import { familyNameTable, pickFamilyName, pickGivenName, pickNorwegianFamilyName, type Sex } from './names.js';
 import { catchments } from './places.js';
-import { mix32, Rng, WeightedPicker } from './rng.js';
+import { mix32, type Rng, WeightedPicker } from './rng.js';
 
 export interface PersonSpec {
   readonly familyName: number;
@@ -114,7 +114,10 @@ export class PopulationBuilder {
    * A household built around one given adult (a staff member): returns the adult's index and the other members.
    * The adult's birth family name is returned for creating parents and siblings elsewhere.
    */
-  addHouseholdAround(site: number, adult: { sex: Sex; birthYear: number }): { person: number; members: number[]; birthName: number } {
+  addHouseholdAround(
+    site: number,
+    adult: { sex: Sex; birthYear: number },
+  ): { person: number; members: number[]; birthName: number } {
     const r = this.rng.float();
     const partner = r >= 0.25 && r < 0.95;
     const children = r >= 0.5 && r < 0.95 ? this.rng.range(1, 3) : r >= 0.95 ? this.rng.range(1, 2) : 0;
@@ -129,13 +132,33 @@ export class PopulationBuilder {
     const parentYear = birthYear - this.rng.range(22, 36);
     if (this.year - parentYear < 96 && this.rng.chance(0.55)) {
       const municipality = this.rng.chance(0.4) ? nearMunicipality : this.pickMunicipality(site);
-      out.push(...this.addFamily(site, [parentYear], 0, this.rng.chance(0.5) ? 'f' : 'm', this.rng.chance(0.7), birthName, municipality));
+      out.push(
+        ...this.addFamily(
+          site,
+          [parentYear],
+          0,
+          this.rng.chance(0.5) ? 'f' : 'm',
+          this.rng.chance(0.7),
+          birthName,
+          municipality,
+        ),
+      );
     }
     if (this.rng.chance(0.35)) {
       const municipality = this.rng.chance(0.4) ? nearMunicipality : this.pickMunicipality(site);
       const siblingName = this.rng.chance(0.65) ? birthName : pickNorwegianFamilyName(this.rng);
       const siblingYear = birthYear + this.rng.range(-8, 8);
-      out.push(...this.addFamily(site, [siblingYear], this.rng.range(0, 2), this.rng.chance(0.5) ? 'f' : 'm', this.rng.chance(0.6), siblingName, municipality));
+      out.push(
+        ...this.addFamily(
+          site,
+          [siblingYear],
+          this.rng.range(0, 2),
+          this.rng.chance(0.5) ? 'f' : 'm',
+          this.rng.chance(0.6),
+          siblingName,
+          municipality,
+        ),
+      );
     }
     return out;
   }
@@ -148,7 +171,16 @@ export class PopulationBuilder {
     const n = this.rng.range(2, 3);
     for (let i = 0; i < n; i += 1) {
       const name = pickFamilyName(this.rng);
-      members.push(this.addPerson(name, this.rng.chance(0.5) ? 'f' : 'm', this.year - this.rng.range(19, 31), address, household, site));
+      members.push(
+        this.addPerson(
+          name,
+          this.rng.chance(0.5) ? 'f' : 'm',
+          this.year - this.rng.range(19, 31),
+          address,
+          household,
+          site,
+        ),
+      );
     }
     return members;
   }
@@ -174,8 +206,9 @@ export class PopulationBuilder {
     let partnerName = birthName;
     let firstName = birthName;
     if (withPartner) {
-      if (group === 'no') partnerName = this.rng.chance(0.85) ? pickNorwegianFamilyName(this.rng) : pickFamilyName(this.rng);
-      else partnerName = this.rng.chance(0.75) ? birthName : sameGroupName(this.rng, group) ?? birthName;
+      if (group === 'no')
+        partnerName = this.rng.chance(0.85) ? pickNorwegianFamilyName(this.rng) : pickFamilyName(this.rng);
+      else partnerName = this.rng.chance(0.75) ? birthName : (sameGroupName(this.rng, group) ?? birthName);
       // Many couples share one name; which one varies.
       if (this.rng.chance(0.5)) {
         if (this.rng.chance(0.5)) firstName = partnerName;
@@ -220,7 +253,14 @@ export class PopulationBuilder {
     return this.addressHouseholds.push(0);
   }
 
-  private addPerson(name: number, sex: Sex, birthYear: number, address: number, household: number, site: number): number {
+  private addPerson(
+    name: number,
+    sex: Sex,
+    birthYear: number,
+    address: number,
+    household: number,
+    site: number,
+  ): number {
     const group = familyNameTable().groups[name] ?? 'no';
     this.familyName.push(name);
     this.givenName.push(pickGivenName(this.rng, group, sex, birthYear));
@@ -245,7 +285,10 @@ export class PopulationBuilder {
     }
     const addressCount = this.addressHouseholds.length;
     const ids: string[] = new Array<string>(addressCount);
-    for (let a = 0; a < addressCount; a += 1) ids[a] = `a${mix32((a + salt) >>> 0).toString(36).padStart(7, '0')}`;
+    for (let a = 0; a < addressCount; a += 1)
+      ids[a] = `a${mix32((a + salt) >>> 0)
+        .toString(36)
+        .padStart(7, '0')}`;
     return {
       population: {
         count,

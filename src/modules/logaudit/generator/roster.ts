@@ -81,7 +81,8 @@ export class Roster {
     if (!group) return [];
     const n = group.members.length;
     const out: number[] = [];
-    for (let j = 0; j < group.perDay; j += 1) out.push(group.members[mod(day * group.perDay + j + group.offset, n)] as number);
+    for (let j = 0; j < group.perDay; j += 1)
+      out.push(group.members[mod(day * group.perDay + j + group.offset, n)] as number);
     return out;
   }
 
@@ -148,7 +149,7 @@ export class Roster {
             : member.home;
         return { kind: 'D', start: 8 * H, end: 16 * H, unit };
       }
-      default:
+      case 'none':
         return null;
     }
   }

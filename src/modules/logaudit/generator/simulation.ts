@@ -33,9 +33,16 @@ export async function simulate(sim: Sim, plan: MisusePlan, onDayDone: (day: numb
   for (let day = -WARM_UP_DAYS; day < sim.days; day += 1) {
     for (const site of sim.index.sites) arrivals(sim, Rng.keyed(seed, 100, site.site, day), site.site, day);
     (sim.forced.get(day) ?? []).forEach((f, i) => {
-      emergencyVisit(sim, Rng.keyed(seed, 101, day, i), { site: f.site, day: f.day, sec: f.sec, patient: f.patient, admitAvoiding: f.avoid });
+      emergencyVisit(sim, Rng.keyed(seed, 101, day, i), {
+        site: f.site,
+        day: f.day,
+        sec: f.sec,
+        patient: f.patient,
+        admitAvoiding: f.avoid,
+      });
     });
-    for (const pending of sim.referrals.get(day) ?? []) assessReferral(sim, Rng.keyed(seed, 203, pending.encounter.index), pending, day);
+    for (const pending of sim.referrals.get(day) ?? [])
+      assessReferral(sim, Rng.keyed(seed, 203, pending.encounter.index), pending, day);
     sim.referrals.delete(day);
 
     // From three weeks before the period the administrative tails (letters, coding) reach into it; from the day
@@ -43,13 +50,16 @@ export async function simulate(sim: Sim, plan: MisusePlan, onDayDone: (day: numb
     if (day >= -21) {
       for (const encounters of sim.inpatients.values()) {
         for (const encounter of encounters) {
-          if (encounter.startDay <= day && encounter.endDay >= day) inpatientDay(sim, Rng.keyed(seed, 200, encounter.index, day), encounter, day);
+          if (encounter.startDay <= day && encounter.endDay >= day)
+            inpatientDay(sim, Rng.keyed(seed, 200, encounter.index, day), encounter, day);
         }
       }
-      for (const visit of sim.visits.get(day) ?? []) visitDay(sim, Rng.keyed(seed, 201, visit.encounter.index), visit, day);
+      for (const visit of sim.visits.get(day) ?? [])
+        visitDay(sim, Rng.keyed(seed, 201, visit.encounter.index), visit, day);
     }
     if (day >= 0) {
-      for (const visit of sim.visits.get(day + 1) ?? []) prepareVisit(sim, Rng.keyed(seed, 202, visit.encounter.index), visit, day);
+      for (const visit of sim.visits.get(day + 1) ?? [])
+        prepareVisit(sim, Rng.keyed(seed, 202, visit.encounter.index), visit, day);
       backgroundDay(sim, Rng.keyed(seed, 400, day), day);
       for (const staff of research.get(day) ?? []) researchDay(sim, Rng.keyed(seed, 401, staff, day), staff, day);
       runMisuseDay(sim, plan, Rng.keyed(seed, 500, day), day);
@@ -73,7 +83,12 @@ function arrivals(sim: Sim, rng: Rng, site: number, day: number): void {
 
   const emergencies = rng.poisson(rates.emergency * beds * monday * (weekend ? 0.92 : 1));
   for (let i = 0; i < emergencies; i += 1) {
-    emergencyVisit(sim, rng, { site, day, sec: arrivalTime(rng), patient: sim.patients.pick(rng, site, siteIndex.unit.er) });
+    emergencyVisit(sim, rng, {
+      site,
+      day,
+      sec: arrivalTime(rng),
+      patient: sim.patients.pick(rng, site, siteIndex.unit.er),
+    });
   }
   if (day >= -2) externalOrders(sim, rng, site, day, beds);
   if (weekend) return;
@@ -81,7 +96,14 @@ function arrivals(sim: Sim, rng: Rng, site: number, day: number): void {
   for (let i = 0; i < electives; i += 1) {
     const specialty = siteIndex.specialties[siteIndex.electivePicker.pick(rng)];
     if (specialty && specialty.wards.length > 0) {
-      admit(sim, rng, { patient: sim.patients.pick(rng, site, specialty.clinic), site, day, sec: between(rng, 7.5 * H, 11 * H), specialty, elective: true });
+      admit(sim, rng, {
+        patient: sim.patients.pick(rng, site, specialty.clinic),
+        site,
+        day,
+        sec: between(rng, 7.5 * H, 11 * H),
+        specialty,
+        elective: true,
+      });
     }
   }
   const followUps = rng.poisson(rates.followUps * beds);
@@ -89,7 +111,13 @@ function arrivals(sim: Sim, rng: Rng, site: number, day: number): void {
     const visit = addWeekdays(sim, day, 1 + Math.min(65, Math.floor(rng.logNormal(10, 0.8))));
     const specialty = siteIndex.specialties[siteIndex.outpatientPicker.pick(rng)];
     if (visit < -21 || !specialty) continue;
-    bookVisit(sim, rng, { site, specialty, bookingDay: day, visitDay: visit, patient: sim.patients.pick(rng, site, specialty.clinic) });
+    bookVisit(sim, rng, {
+      site,
+      specialty,
+      bookingDay: day,
+      visitDay: visit,
+      patient: sim.patients.pick(rng, site, specialty.clinic),
+    });
   }
   const referrals = rng.poisson(rates.referrals * beds);
   for (let i = 0; i < referrals; i += 1) {
@@ -97,4 +125,3 @@ function arrivals(sim: Sim, rng: Rng, site: number, day: number): void {
     if (specialty) receiveReferral(sim, rng, site, day, specialty, sim.patients.pick(rng, site, specialty.clinic));
   }
 }
-

@@ -12,7 +12,15 @@ export const Action = { Read: 0, Search: 1, Print: 2, Export: 3, Update: 4, Crea
 export type Action = (typeof Action)[keyof typeof Action];
 
 export const PURPOSES = ['', 'TREAT', 'ETREAT', 'HOPERAT', 'HPAYMT', 'HRESCH', 'PATRQT'] as const;
-export const Purpose = { None: 0, Treat: 1, Emergency: 2, Operations: 3, Payment: 4, Research: 5, PatientRequest: 6 } as const;
+export const Purpose = {
+  None: 0,
+  Treat: 1,
+  Emergency: 2,
+  Operations: 3,
+  Payment: 4,
+  Research: 5,
+  PatientRequest: 6,
+} as const;
 export type Purpose = (typeof Purpose)[keyof typeof Purpose];
 
 /** Events that are not about one patient (FHIR output only): login, multi-patient report. */
@@ -35,7 +43,16 @@ export class DayBucket {
     this.length = 0;
   }
 
-  push(time: number, user: number, patient: number, action: number, purpose: number, unit: number, workstation: number, incident: number): void {
+  push(
+    time: number,
+    user: number,
+    patient: number,
+    action: number,
+    purpose: number,
+    unit: number,
+    workstation: number,
+    incident: number,
+  ): void {
     const i = this.length;
     if (i === this.time.length) this.grow();
     this.time[i] = time;
@@ -109,7 +126,16 @@ export class EventSink {
   }
 
   /** Adds one event; events outside the period are ignored (warm-up, or past the end). */
-  emit(time: number, user: number, patient: number, action: Action, purpose: Purpose, unit: number, workstation: number, incident = 0): void {
+  emit(
+    time: number,
+    user: number,
+    patient: number,
+    action: Action,
+    purpose: Purpose,
+    unit: number,
+    workstation: number,
+    incident = 0,
+  ): void {
     if (time < this.periodStart || time >= this.periodEnd) {
       this.dropped += 1;
       return;

@@ -46,11 +46,13 @@ export function indexHospital(hospital: Hospital): HospitalIndex {
     list.push(member.index);
     byUnitRole.set(key, list);
   }
-  const staffOf = (unit: number, ...roles: Role[]): number[] => roles.flatMap((role) => byUnitRole.get(`${unit}:${role}`) ?? []);
+  const staffOf = (unit: number, ...roles: Role[]): number[] =>
+    roles.flatMap((role) => byUnitRole.get(`${unit}:${role}`) ?? []);
 
   const trustUnit: Partial<Record<DepartmentFunction, number>> = {};
   for (const d of departments) {
-    if (['coding', 'archive', 'quality', 'it', 'hr', 'finance', 'micro', 'pathology'].includes(d.fn)) trustUnit[d.fn] = d.index;
+    if (['coding', 'archive', 'quality', 'it', 'hr', 'finance', 'micro', 'pathology'].includes(d.fn))
+      trustUnit[d.fn] = d.index;
   }
   const siteCount = Math.max(...departments.map((d) => d.site)) + 1;
   const unitSpecialty = new Map<number, SpecialtyAtSite>();
@@ -58,7 +60,8 @@ export function indexHospital(hospital: Hospital): HospitalIndex {
   for (let s = 0; s < siteCount; s += 1) {
     const here = departments.filter((d) => d.site === s);
     const unit: Partial<Record<DepartmentFunction, number>> = {};
-    for (const d of here) if (unit[d.fn] === undefined && d.fn !== 'ward' && d.fn !== 'outpatient') unit[d.fn] = d.index;
+    for (const d of here)
+      if (unit[d.fn] === undefined && d.fn !== 'ward' && d.fn !== 'outpatient') unit[d.fn] = d.index;
     const specialties: SpecialtyAtSite[] = [];
     for (const d of here.filter((x) => x.fn === 'outpatient')) {
       const specialty = d.specialty as Specialty;

@@ -20,23 +20,47 @@ function needsOf(d: Department, sizing: Sizing): Need[] {
   const m = Math.max;
   switch (d.fn) {
     case 'ward':
-      return [['nurse', m(5, r(1.45 * b)), 'rotating'], ['other', r(0.25 * b), 'rotating'], ['physician', m(2, r(0.28 * b)), 'physician'], ['secretary', m(1, r(0.05 * b)), 'office']];
+      return [
+        ['nurse', m(5, r(1.45 * b)), 'rotating'],
+        ['other', r(0.25 * b), 'rotating'],
+        ['physician', m(2, r(0.28 * b)), 'physician'],
+        ['secretary', m(1, r(0.05 * b)), 'office'],
+      ];
     case 'icu':
-      return [['nurse', m(5, r(3.5 * b)), 'rotating'], ['physician', m(2, r(0.5 * b)), 'physician'], ['secretary', 1, 'office']];
+      return [
+        ['nurse', m(5, r(3.5 * b)), 'rotating'],
+        ['physician', m(2, r(0.5 * b)), 'physician'],
+        ['secretary', 1, 'office'],
+      ];
     case 'outpatient': {
       const weight = d.specialty?.outpatient ?? 1;
-      return [['physician', m(1, r(0.12 * b + 0.3 * weight)), 'physician'], ['nurse', m(1, r(0.2 * b)), 'office'], ['secretary', m(1, r(0.18 * b + 0.3)), 'office']];
+      return [
+        ['physician', m(1, r(0.12 * b + 0.3 * weight)), 'physician'],
+        ['nurse', m(1, r(0.2 * b)), 'office'],
+        ['secretary', m(1, r(0.18 * b + 0.3)), 'office'],
+      ];
     }
     case 'er':
-      return [['nurse', m(6, r(0.1 * site)), 'rotating'], ['physician', m(3, r(0.045 * site)), 'er-physician'], ['secretary', m(1, r(0.015 * site)), 'office']];
+      return [
+        ['nurse', m(6, r(0.1 * site)), 'rotating'],
+        ['physician', m(3, r(0.045 * site)), 'er-physician'],
+        ['secretary', m(1, r(0.015 * site)), 'office'],
+      ];
     case 'lab':
       return [['lab', m(3, r(0.13 * site)), 'diagnostic']];
     case 'micro':
       return [['lab', m(2, r(0.03 * total)), 'diagnostic']];
     case 'pathology':
-      return [['lab', m(2, r(0.02 * total)), 'office'], ['physician', m(1, r(0.008 * total)), 'physician']];
+      return [
+        ['lab', m(2, r(0.02 * total)), 'office'],
+        ['physician', m(1, r(0.008 * total)), 'physician'],
+      ];
     case 'radiology':
-      return [['radiology', m(3, r(0.1 * site)), 'diagnostic'], ['physician', m(1, r(0.03 * site)), 'physician'], ['secretary', m(1, r(0.01 * site)), 'office']];
+      return [
+        ['radiology', m(3, r(0.1 * site)), 'diagnostic'],
+        ['physician', m(1, r(0.03 * site)), 'physician'],
+        ['secretary', m(1, r(0.01 * site)), 'office'],
+      ];
     case 'pharmacy':
       return [['pharmacist', m(1, r(0.025 * site)), 'office']];
     case 'therapy':
@@ -53,21 +77,41 @@ function needsOf(d: Department, sizing: Sizing): Need[] {
     case 'it':
       return [['it', m(2, r(0.03 * total)), 'office']];
     case 'hr':
-      return [['admin', m(1, r(0.03 * total)), 'office'], ['other', r(0.01 * total), 'office']];
+      return [
+        ['admin', m(1, r(0.03 * total)), 'office'],
+        ['other', r(0.01 * total), 'office'],
+      ];
     case 'finance':
       return [['admin', m(1, r(0.03 * total)), 'office']];
-    default:
+    case 'root':
+    case 'site':
+    case 'clinic':
       return [];
   }
 }
 
 const femaleShare: Readonly<Record<Role, number>> = {
-  physician: 0.52, nurse: 0.88, secretary: 0.9, lab: 0.75, radiology: 0.65, pharmacist: 0.8, therapist: 0.7,
-  admin: 0.65, it: 0.25, other: 0.8,
+  physician: 0.52,
+  nurse: 0.88,
+  secretary: 0.9,
+  lab: 0.75,
+  radiology: 0.65,
+  pharmacist: 0.8,
+  therapist: 0.7,
+  admin: 0.65,
+  it: 0.25,
+  other: 0.8,
 };
 
 const workstationShare: Partial<Record<Department['fn'], number>> = {
-  ward: 0.3, icu: 0.3, er: 0.35, outpatient: 0.7, lab: 0.4, micro: 0.5, radiology: 0.5, pool: 0.05,
+  ward: 0.3,
+  icu: 0.3,
+  er: 0.35,
+  outpatient: 0.7,
+  lab: 0.4,
+  micro: 0.5,
+  radiology: 0.5,
+  pool: 0.05,
 };
 
 export interface StaffPlan {
@@ -89,7 +133,10 @@ export function buildStaff(options: {
 }): StaffPlan {
   const { departments, sizing, people, rng, calendar, days, year } = options;
   const names = familyNameTable().names;
-  type Draft = Omit<StaffMember, 'index' | 'userId' | 'workstations' | 'serves'> & { workstations: number[]; serves: number[] };
+  type Draft = Omit<StaffMember, 'index' | 'userId' | 'workstations' | 'serves'> & {
+    workstations: number[];
+    serves: number[];
+  };
   const drafts: Draft[] = [];
   for (const d of departments) {
     for (const [role, count, pattern] of needsOf(d, sizing)) {
@@ -133,7 +180,9 @@ export function buildStaff(options: {
   // Every dataset has at least one leaver during the period (the after-termination scenario needs one).
   const leaverRoles = ['nurse', 'physician', 'secretary', 'other'];
   if (days >= 6 && !drafts.some((d) => d.lastDay !== null && d.lastDay <= days - 3 && leaverRoles.includes(d.role))) {
-    const nurses = drafts.map((d, i) => ({ d, i })).filter(({ d }) => d.role === 'nurse' && d.firstDay !== null && d.firstDay < 0);
+    const nurses = drafts
+      .map((d, i) => ({ d, i }))
+      .filter(({ d }) => d.role === 'nurse' && d.firstDay !== null && d.firstDay < 0);
     if (nurses.length > 0) {
       const { d, i } = rng.pick(nurses);
       const lastDay = rng.range(1, days - 4);
@@ -177,9 +226,8 @@ function assignWorkstations(departments: Department[], staff: StaffMember[], siz
   const workstations: Workstation[] = [];
   const usedNumbers = new Set<number>();
   const newId = (prefix: string, digits: number): string => {
-    let n = 0;
-    do n = rng.int(10 ** digits);
-    while (usedNumbers.has(n * 10 + prefix.length));
+    let n = rng.int(10 ** digits);
+    while (usedNumbers.has(n * 10 + prefix.length)) n = rng.int(10 ** digits);
     usedNumbers.add(n * 10 + prefix.length);
     return `${prefix}${String(n).padStart(digits, '0')}`;
   };
@@ -218,7 +266,8 @@ function assignServices(departments: Department[], staff: StaffMember[], rng: Rn
     if (!home) continue;
     if (member.role === 'physician' && home.specialty) {
       for (const d of departments) {
-        if (d.index !== home.index && d.site === home.site && d.specialty === home.specialty) member.serves.push(d.index);
+        if (d.index !== home.index && d.site === home.site && d.specialty === home.specialty)
+          member.serves.push(d.index);
       }
     }
   }

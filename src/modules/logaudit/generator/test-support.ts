@@ -48,7 +48,10 @@ export function readCsv(dir: string, file: string): { header: string[]; rows: Ro
 
 export function hashDirectory(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const file of readdirSync(dir).sort()) out[file] = createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+  for (const file of readdirSync(dir).sort())
+    out[file] = createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex');
   return out;
 }
 
@@ -64,7 +67,13 @@ interface AuditEventJson {
   action?: string;
   subtype?: Coding[];
   purposeOfEvent?: { coding?: Coding[] }[];
-  agent?: { requestor?: boolean; who?: { identifier?: { value?: string } }; location?: { identifier?: { value?: string } }; network?: { address?: string }; purposeOfUse?: { coding?: Coding[] }[] }[];
+  agent?: {
+    requestor?: boolean;
+    who?: { identifier?: { value?: string } };
+    location?: { identifier?: { value?: string } };
+    network?: { address?: string };
+    purposeOfUse?: { coding?: Coding[] }[];
+  }[];
   entity?: { what?: { reference?: string }; role?: Coding }[];
 }
 
@@ -74,7 +83,9 @@ interface AuditEventJson {
  */
 export function auditEventToRow(line: string): Row | null {
   const event = JSON.parse(line) as AuditEventJson;
-  const patients = (event.entity ?? []).filter((e) => e.what?.reference?.startsWith('Patient/') || e.role?.code === '1');
+  const patients = (event.entity ?? []).filter(
+    (e) => e.what?.reference?.startsWith('Patient/') || e.role?.code === '1',
+  );
   if (patients.length !== 1) return null;
   const requestor = (event.agent ?? []).find((a) => a.requestor === true);
   const subtypes = (event.subtype ?? []).map((s) => s.code);

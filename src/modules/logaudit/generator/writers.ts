@@ -62,7 +62,11 @@ export function csvField(value: string): string {
 export class CsvFile {
   private readonly file: BufferedFile;
 
-  constructor(dir: string, name: string, readonly header: readonly string[]) {
+  constructor(
+    dir: string,
+    name: string,
+    readonly header: readonly string[],
+  ) {
     this.file = new BufferedFile(join(dir, name));
     this.file.write(`${header.join(',')}\n`);
   }
