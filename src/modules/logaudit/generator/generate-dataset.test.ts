@@ -256,6 +256,8 @@ describe('generateDataset', () => {
     }
     expect(skipped).toBe(fhir.nonPatientEvents);
     expect(skipped).toBeGreaterThan(0);
+    expect(lines.some((l) => (l.match(/"reference":"Patient\//g) ?? []).length > 1)).toBe(true);
+    expect(lines.some((l) => l.includes('"code":"110114"') && !l.includes('"entity"'))).toBe(true);
     const asText = (list: Row[]): string => list.map((r) => Object.values(r).join(',')).join('\n');
     const csvRows = readCsv(csvDir, 'access_events.csv').rows;
     expect(Object.keys(rows[0] ?? {})).toEqual(Object.keys(csvRows[0] ?? {}));

@@ -149,8 +149,10 @@ export class EventOutput {
       };
       if (patient === NO_PATIENT || patient === MULTI_PATIENT) {
         if (this.format === 'fhir') {
+          // A ward list needs at least two patients to be "not about one patient".
+          const list = this.recentPatients.slice(-4);
           this.file.write(
-            patient === NO_PATIENT ? loginLine(fields) : multiPatientLine(fields, this.recentPatients.slice(-4)),
+            patient === NO_PATIENT || list.length < 2 ? loginLine(fields) : multiPatientLine(fields, list),
           );
           this.nonPatientEvents += 1;
         }
