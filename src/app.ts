@@ -13,6 +13,7 @@ import { registerIdentity, type IdentityDeps } from './modules/identity/index.js
 import { auditRoutes } from './modules/audit/index.js';
 import { reportingRoutes } from './modules/reporting/index.js';
 import { assessmentRoutes } from './modules/assessment/index.js';
+import { logReviewRoutes } from './modules/logaudit/review/index.js';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config: deps.config,
     reminderIntervalMs: deps.serveWeb ? 5 * 60_000 : undefined,
   });
+  await app.register(logReviewRoutes, { prefix: '/api/v1/log-review', db: deps.db, config: deps.config });
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessment', db: deps.db, config: deps.config });
   return app;
 }
