@@ -5,6 +5,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { catalogueNav, catalogueRoutes } from './modules/catalogue/routes.js';
 import { reportingNav, reportingRoutes } from './modules/reporting/routes.js';
+import { DemoBanner, HeaderSession, identityRoutes, SessionProvider } from './modules/identity/routes.js';
 import { Layout } from './shell/Layout.js';
 import type { NavItem } from './shell/navigation.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
@@ -14,8 +15,13 @@ const navItems: NavItem[] = [...catalogueNav, ...reportingNav];
 const router = createBrowserRouter([
   {
     path: '/',
-    element: <Layout navItems={navItems} headerActions={null} />,
-    children: [...catalogueRoutes, ...reportingRoutes, { path: '*', element: <NotFoundPage /> }],
+    element: (
+      <SessionProvider>
+        <DemoBanner />
+        <Layout navItems={navItems} headerActions={<HeaderSession />} />
+      </SessionProvider>
+    ),
+    children: [...catalogueRoutes, ...reportingRoutes, ...identityRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ]);
 
