@@ -5,12 +5,14 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { catalogueNav, catalogueRoutes } from './modules/catalogue/routes.js';
 import { reportingNav, reportingRoutes } from './modules/reporting/routes.js';
+import { analysisNav, analysisRoutes } from './modules/analysis/routes.js';
+import { frameworksNav, frameworksRoutes } from './modules/frameworks/routes.js';
 import { DemoBanner, HeaderSession, identityRoutes, SessionProvider } from './modules/identity/routes.js';
 import { Layout } from './shell/Layout.js';
 import type { NavItem } from './shell/navigation.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 
-const navItems: NavItem[] = [...catalogueNav, ...reportingNav];
+const navItems: NavItem[] = [...catalogueNav, ...reportingNav, ...analysisNav, ...frameworksNav];
 
 const router = createBrowserRouter([
   {
@@ -21,7 +23,14 @@ const router = createBrowserRouter([
         <Layout navItems={navItems} headerActions={<HeaderSession />} />
       </SessionProvider>
     ),
-    children: [...catalogueRoutes, ...reportingRoutes, ...identityRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [
+      ...catalogueRoutes,
+      ...reportingRoutes,
+      ...analysisRoutes,
+      ...frameworksRoutes,
+      ...identityRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
   },
 ]);
 

@@ -10,3 +10,7 @@ export { computeCoverage } from './compute-coverage.js';
 export { compareCoverage, type CoverageComparison } from './compare-coverage.js';
 export { coverageRules, groupsReached } from './coverage-rules.js';
 export type * from './types.js';
+export type { DraftCoverage, DraftDetail } from './draft-service.js';
+export type { DraftInfo, DraftChange, DraftAction, ProposedMeasure, MeasureOverrides } from './draft-types.js';
+export type { MappingRevision } from './mapping-repository.js';
+export type { TargetChange, ScoreChange } from './compare-coverage.js';
