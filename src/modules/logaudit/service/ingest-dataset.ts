@@ -66,6 +66,7 @@ export async function ingestDataset(ws: Workspace, datasetDir: string, options: 
       skipBadLines,
       maxRejectShare: options.maxRejectShare ?? DEFAULT_MAX_REJECT_SHARE,
       now: options.now,
+      timezone: ws.timezone,
       onPhase: options.onPhase,
     });
     const issues = [...reference.flatMap((r) => r.issues), ...events.issues];

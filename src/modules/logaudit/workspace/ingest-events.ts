@@ -8,13 +8,14 @@ import { ACTIONS, PURPOSES, actionCode, sqlCodeCase } from '../domain/codes.js';
 import { issueAction, type IngestIssue } from '../domain/ingest-issues.js';
 import { checkRows } from './check-rows.js';
 import { eventRules } from './event-rules.js';
-import { applyOrganisationRules, explainMatchesSql, flagsSql, lookupTraitsSql, type ExplanationRule } from './explain-sql.js';
+import { applyOrganisationRules, EXPLANATION_FROM_MATCHES, explainMatchCtes, flagsSql, lookupTraitsSql, MATCH_JOINS, type ExplanationRule } from './explain-sql.js';
 import { recordStartLines } from '../dataset/text-file.js';
 import { stageCsv, stopWith, type StagedFile } from './stage-csv.js';
 import { stageNdjson } from './stage-ndjson.js';
 import { exec, ident, inTransaction, lit, one, rows, scalar, type Db } from './sql.js';
 import type { EventFormat } from '../dataset/layout.js';
-import { PAIR_DAYS_SELECT } from './pair-days-sql.js';
+import { pairDaysInsertSql } from './pair-days-sql.js';
+import { offsetSegments, type OffsetSegment } from '../domain/time.js';
 
 export interface EventIngestOptions {
   readonly file: string;
@@ -24,6 +25,8 @@ export interface EventIngestOptions {
   /** Stop when more than this share of records is skipped for bad values or bad lines. */
   readonly maxRejectShare: number;
   readonly now: Date;
+  /** The workspace's time zone (local days and hours). */
+  readonly timezone: string;
   readonly onPhase?: (phase: string) => void;
 }
 
@@ -143,14 +146,19 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   }
   issues.push(...(await unknownReferenceIssues(db, staged)));
   const keepAll = 'true';
+  const span = await one<{ lo: number | null; hi: number | null }>(
+    db,
+    `SELECT epoch_ms(min(try_cast("timestamp" AS TIMESTAMPTZ))) AS lo, epoch_ms(max(try_cast("timestamp" AS TIMESTAMPTZ))) AS hi FROM ${STAGE}`,
+  );
+  const segments = offsetSegments(span.lo ?? 0, span.hi ?? 0, options.timezone);
 
   options.onPhase?.('store');
   const batchId = (await scalar<number>(db, 'SELECT coalesce(max(batch_id), 0) + 1 FROM batches')) as number;
   const stored = await inTransaction(db, async () => {
     await ensureEventIds(db, staged);
-    await exec(db, insertEventsSql(staged, keepAll, batchId));
+    await exec(db, insertEventsSql(staged, keepAll, batchId, segments));
     await applyOrganisationRules(db, rules, `batch_id = ${batchId}`, (a) => actionCode(a as (typeof ACTIONS)[number]));
-    await exec(db, `INSERT INTO pair_days ${PAIR_DAYS_SELECT} WHERE batch_id = ${batchId} GROUP BY ALL`);
+    await exec(db, pairDaysInsertSql(batchId, segments));
     const counts = await one<{ n: number; explained: number; lo: string | null; hi: string | null }>(
       db,
       `SELECT count(*) AS n, count(*) FILTER (WHERE explanation > 0) AS explained,
@@ -260,7 +268,7 @@ async function ensureEventIds(db: Db, staged: StagedFile): Promise<void> {
   }
 }
 
-export function insertEventsSql(staged: StagedFile, keep: string, batchId: number): string {
+export function insertEventsSql(staged: StagedFile, keep: string, batchId: number, segments: readonly OffsetSegment[]): string {
   const has = (c: string): boolean => staged.present.has(c);
   return `INSERT INTO events
     WITH s AS (
@@ -279,8 +287,8 @@ export function insertEventsSql(staged: StagedFile, keep: string, batchId: numbe
     ),
     d AS (SELECT s.*, di.kind AS dept_kind, di.clinic FROM s LEFT JOIN dept_info di ON di.dept = s.dept),
     c AS MATERIALIZED (SELECT *, ${lookupTraitsSql()} FROM d),
-    m AS (${explainMatchesSql('c')})
+    ${explainMatchCtes('c')}
     SELECT c.event_id, c.ts, c.uid, c.pid, c.action, c.purpose, c.dept, c.ws, ${batchId},
-           coalesce(m.code, 0)::UTINYINT, ${flagsSql()}
-    FROM c LEFT JOIN m ON m.rec = c.rec`;
+           ${EXPLANATION_FROM_MATCHES}::UTINYINT, ${flagsSql(segments)}
+    FROM c ${MATCH_JOINS('c')}`;
 }

@@ -4,13 +4,15 @@
  */
 import { actionCode, purposeCode } from '../domain/codes.js';
 import { explanationId } from '../domain/explanations.js';
+import { localDateSql, localHourSql, localMsSql, type OffsetSegment } from '../domain/time.js';
 import { FLAG_AFTER_EMPLOYMENT, FLAG_ETREAT_NO_EMERGENCY } from './explain-sql.js';
 
-const hourBit = '(1::INTEGER << CAST(hour(ts) AS INTEGER))';
+const hourBit = `(1::INTEGER << ${localHourSql('lms')})`;
 
-/** `SELECT … FROM events` — the caller adds WHERE and `GROUP BY ALL`. */
-export const PAIR_DAYS_SELECT = `
-  SELECT uid, pid, CAST(ts AS DATE) AS day, batch_id,
+/** Aggregate one stored batch into pair_days (local days and hours from the offset segments of its span). */
+export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegment[]): string => `
+  INSERT INTO pair_days
+  SELECT uid, pid, ${localDateSql('lms')} AS day, batch_id,
     count(*)::INTEGER AS n_events,
     count(*) FILTER (WHERE explanation = 0)::INTEGER AS n_unexplained,
     count(*) FILTER (WHERE explanation = ${explanationId('ENCOUNTER_IN_CLINIC')})::INTEGER AS n_weak,
@@ -25,4 +27,5 @@ export const PAIR_DAYS_SELECT = `
     count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
     coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation
-  FROM events`;
+  FROM (SELECT *, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId})
+  GROUP BY ALL`;
