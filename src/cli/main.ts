@@ -6,10 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { isAppError } from '../platform/errors.js';
 import { registerCatalogueCommands } from '../modules/catalogue/catalogue-cli.js';
+import { registerAuditCommands } from '../modules/audit/index.js';
+import { registerIdentityCommands } from '../modules/identity/index.js';
 import { registerFrameworksCommands } from '../modules/frameworks/frameworks-cli.js';
 import { registerAnalysisCommands } from '../modules/analysis/analysis-cli.js';
 import { registerReportingCommands } from '../modules/reporting/reporting-cli.js';
 import { registerAssessmentCommands } from '../modules/assessment/index.js';
+import { registerLogsCommands } from '../modules/logaudit/cli.js';
 import { registerDbCommands } from './db-commands.js';
 import { startServer } from '../server.js';
 
@@ -28,10 +31,13 @@ export function buildCli(): Command {
     });
   registerDbCommands(program);
   registerCatalogueCommands(program);
+  registerIdentityCommands(program);
+  registerAuditCommands(program);
   registerFrameworksCommands(program);
   registerAnalysisCommands(program);
   registerReportingCommands(program);
   registerAssessmentCommands(program);
+  registerLogsCommands(program);
   return program;
 }
 

@@ -17,6 +17,7 @@ import { formatIssue, issueAction } from './domain/ingest-issues.js';
 import { analyzeWorkspace, type AnalysisResult } from './service/analyze.js';
 import { DEFAULT_MAX_REJECT_SHARE, ingestDataset, type IngestReport } from './service/ingest-dataset.js';
 import { openWorkspace, type Workspace } from './workspace/workspace.js';
+import { registerGenerateCommand } from './generator/index.js';
 
 interface CommonOptions {
   workspace?: string;
@@ -137,6 +138,7 @@ function printAnalysis(result: AnalysisResult, startedMs: number, out: AnalyzeCl
 
 export function registerLogsCommands(program: Command): Command {
   const logs = program.command('logs').description('access-log control: ingest record lookups and find the unusual ones');
+  registerGenerateCommand(logs);
 
   const common = (cmd: Command): Command =>
     cmd
