@@ -56,7 +56,7 @@ function ProgressTable({
   const { t, formatDate } = useI18n();
   const open = overview.cycle.state === 'open';
   return (
-    <div className="rep-table-wrap">
+    <div className="rep-table-wrap" role="region" aria-label={t('reporting.cycle.progressCaption')} tabIndex={0}>
       <Table border data-size="sm" className="rep-table">
         <caption>{t('reporting.cycle.progressCaption')}</caption>
         <Table.Head>
@@ -110,7 +110,7 @@ function ProgressTable({
 function ReportsTable({ reports }: { reports: readonly ReportSummary[] }) {
   const { t } = useI18n();
   return (
-    <div className="rep-table-wrap">
+    <div className="rep-table-wrap" role="region" aria-label={t('reporting.cycle.reportsHeading')} tabIndex={0}>
       <Table border data-size="sm" className="rep-table">
         <caption className="visually-hidden">{t('reporting.cycle.reportsHeading')}</caption>
         <Table.Head>

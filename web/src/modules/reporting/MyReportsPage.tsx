@@ -53,7 +53,7 @@ export function MyReportsPage() {
               <Paragraph>{t('reporting.my.none')}</Paragraph>
             </Alert>
           ) : (
-            <div className="rep-table-wrap">
+            <div className="rep-table-wrap" role="region" aria-label={t('reporting.my.caption')} tabIndex={0}>
               <Table border data-size="sm" className="rep-table">
                 <caption>{t('reporting.my.caption')}</caption>
                 <Table.Head>

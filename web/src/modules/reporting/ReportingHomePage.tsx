@@ -160,7 +160,7 @@ export function ReportingHomePage() {
           </Heading>
           {cycles.data.cycles.length === 0 ? <Paragraph>{t('reporting.cycles.none')}</Paragraph> : null}
           {cycles.data.cycles.length > 0 ? (
-            <div className="rep-table-wrap">
+            <div className="rep-table-wrap" role="region" aria-label={t('reporting.cycles.heading')} tabIndex={0}>
               <Table border data-size="sm" className="rep-table">
                 <caption className="visually-hidden">{t('reporting.cycles.heading')}</caption>
                 <Table.Head>

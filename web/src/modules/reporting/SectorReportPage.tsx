@@ -87,7 +87,7 @@ export function SectorReportPage() {
             <Heading level={2} data-size="sm" id="pub-reports-heading">
               {t('reporting.publication.reports')}
             </Heading>
-            <div className="rep-table-wrap">
+            <div className="rep-table-wrap" role="region" aria-label={t('reporting.publication.reports')} tabIndex={0}>
               <Table border data-size="sm" className="rep-table">
                 <caption className="visually-hidden">{t('reporting.publication.reports')}</caption>
                 <Table.Head>

@@ -38,7 +38,7 @@ export default function StatusBarChart({
           <XAxis type="number" allowDecimals={false} tick={{ fill: '#292c30' }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: '#292c30', fontSize: 13 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ color: '#292c30' }} />
+          <Legend wrapperStyle={{ color: '#292c30' }} itemSorter={null} />
           {implementationStatuses.map((status) => (
             <Bar
               key={status}

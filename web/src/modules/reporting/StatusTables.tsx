@@ -28,7 +28,7 @@ export function StatusTable({
   const { t, locale } = useI18n();
   const showExpected = rows.some((r) => r.expected !== undefined);
   return (
-    <div className="rep-table-wrap">
+    <div className="rep-table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <Table border data-size="sm" className="rep-table">
         <caption>{caption}</caption>
         <Table.Head>

@@ -25,7 +25,7 @@ export default function TrendChart({ series, summary }: { series: readonly Trend
           <XAxis dataKey="year" tick={{ fill: '#292c30' }} />
           <YAxis domain={[0, 100]} unit=" %" tick={{ fill: '#292c30' }} width={56} />
           <Tooltip />
-          <Legend wrapperStyle={{ color: '#292c30' }} />
+          <Legend wrapperStyle={{ color: '#292c30' }} itemSorter={null} />
           {series.map((s, i) => (
             <Line
               key={s.key}
