@@ -1,33 +1,14 @@
 /**
- * Who is logged in (GET /api/v1/auth/session), for showing the strategy owner's tools; also installs the session's
- * CSRF token for the API client. The server decides access on every request; this only chooses what to show.
+ * Who is logged in, from the identity module's session context, for choosing which tools to show (the server
+ * decides access on every request; this only chooses what to show).
  */
-import { useEffect, useState } from 'react';
-import { apiRequest, setCsrfTokenProvider } from '../../api/client.js';
-
-export interface SessionInfo {
-  readonly authenticated: boolean;
-  readonly csrfToken?: string;
-  readonly roles?: readonly string[];
-}
-
-let token: string | null = null;
+import { useIdentity } from '../identity/session.js';
 
 export function useSessionRoles(): { loaded: boolean; loggedIn: boolean; roles: readonly string[] } {
-  const [session, setSession] = useState<SessionInfo | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    apiRequest<SessionInfo>('/api/v1/auth/session', { signal: controller.signal }).then(
-      (data) => {
-        if (data.csrfToken && data.csrfToken !== token) {
-          token = data.csrfToken;
-          setCsrfTokenProvider(() => token);
-        }
-        setSession(data);
-      },
-      () => setSession({ authenticated: false }),
-    );
-    return () => controller.abort();
-  }, []);
-  return { loaded: session !== null, loggedIn: Boolean(session?.authenticated), roles: session?.roles ?? [] };
+  const { session } = useIdentity();
+  return {
+    loaded: session !== undefined,
+    loggedIn: Boolean(session?.authenticated),
+    roles: session?.authenticated ? session.roles : [],
+  };
 }
