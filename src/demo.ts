@@ -17,6 +17,7 @@ export async function seedDemoData(db: Db, now: Date, log: (message: string) => 
     log(`Demo mode: status reports for ${reporting.years.join(', ')} (two published years and an open cycle).`);
   await seedLogReviewDemo(db, loadConfig().dataDir, now, log);
   const sector = await seedAssessmentDemo(db, now);
-  if (!sector.skipped) log(`Demo mode: ${sector.enterprises} enterprises with ${sector.responses} survey answers over three years.`);
+  if (!sector.skipped)
+    log(`Demo mode: ${sector.enterprises} enterprises with ${sector.responses} survey answers over three years.`);
   log('Demo mode: demo data is ready.');
 }

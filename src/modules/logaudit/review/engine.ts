@@ -13,5 +13,6 @@ export { EXPLANATION_KINDS, explanationById } from '../domain/explanations.js';
 export { REASONS } from '../domain/reasons.js';
 export { locateDataset } from '../dataset/layout.js';
 export { applyOrganisationRules } from '../workspace/explain-sql.js';
-export { PAIR_DAYS_SELECT } from '../workspace/pair-days-sql.js';
+export { pairDaysInsertSql } from '../workspace/pair-days-sql.js';
+export { offsetSegments } from '../domain/time.js';
 export { actionCode, ACTIONS } from '../domain/codes.js';

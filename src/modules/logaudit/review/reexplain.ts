@@ -7,23 +7,25 @@
  * the aggregates. (Thin glue in the review workflow: the engine has no re-explain step of its own yet.)
  */
 import {
-  PAIR_DAYS_SELECT,
   actionCode,
+  offsetSegments,
+  pairDaysInsertSql,
   applyOrganisationRules,
   exec,
   explanationById,
   rows,
   type ACTIONS,
-  type DuckDb,
+  type Workspace,
 } from './engine.js';
 import type { WorkspaceRule } from './domain/rules.js';
 
 const RULE_EXPLANATION = 8;
 
 export async function reexplainWithRules(
-  db: DuckDb,
+  ws: Workspace,
   rules: readonly WorkspaceRule[],
 ): Promise<{ changedBatches: number }> {
+  const db = ws.db;
   if (explanationById(RULE_EXPLANATION)?.code !== 'ORGANISATION_RULE')
     throw new Error('the engine renumbered its explanations');
   await exec(db, 'BEGIN TRANSACTION');
@@ -38,14 +40,18 @@ export async function reexplainWithRules(
       db,
       `INSERT INTO rx_batches SELECT DISTINCT batch_id FROM events WHERE explanation = ${RULE_EXPLANATION}`,
     );
-    const [changed] = await rows<{ n: number }>(db, 'SELECT count(DISTINCT batch_id) AS n FROM rx_batches');
-    await exec(db, 'DELETE FROM pair_days WHERE batch_id IN (SELECT batch_id FROM rx_batches)');
-    await exec(
+    const batches = await rows<{ batch_id: number; lo: number | null; hi: number | null }>(
       db,
-      `INSERT INTO pair_days ${PAIR_DAYS_SELECT} WHERE batch_id IN (SELECT batch_id FROM rx_batches) GROUP BY ALL`,
+      `SELECT b.batch_id, epoch_ms(b.first_ts) AS lo, epoch_ms(b.last_ts) AS hi
+       FROM batches b WHERE b.batch_id IN (SELECT batch_id FROM rx_batches) ORDER BY b.batch_id`,
     );
+    for (const b of batches) {
+      await exec(db, `DELETE FROM pair_days WHERE batch_id = ${Number(b.batch_id)}`);
+      const segments = offsetSegments(Number(b.lo ?? 0), Number(b.hi ?? 0), ws.timezone);
+      await exec(db, pairDaysInsertSql(Number(b.batch_id), segments));
+    }
     await exec(db, 'COMMIT');
-    return { changedBatches: Number(changed?.n ?? 0) };
+    return { changedBatches: batches.length };
   } catch (error) {
     await exec(db, 'ROLLBACK');
     throw error;

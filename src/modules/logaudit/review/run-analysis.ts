@@ -164,7 +164,7 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
       const reexplained = hash !== dataset.rulesAppliedHash;
       if (reexplained) {
         progress.report('rules: explain stored lookups again', 0.48);
-        await reexplainWithRules(ws.db, approved);
+        await reexplainWithRules(ws, approved);
       }
       progress.report('analyse', 0.5);
       const analysis = await analyzeWorkspace(ws, {

@@ -47,7 +47,8 @@ export function checkRuleDraft(draft: RuleDraft): RuleDraft {
   for (const field of ['userRole', 'userDepartmentKind', 'action', 'purpose', 'encounterKind'] as const) {
     const value = out[field];
     const allowed: readonly string[] = ruleVocabulary[field];
-    if (value !== null && !allowed.includes(value)) throw invalid(field, `${field} must be one of ${allowed.join(', ')}`);
+    if (value !== null && !allowed.includes(value))
+      throw invalid(field, `${field} must be one of ${allowed.join(', ')}`);
   }
   if (out.userDepartmentId !== null && out.userDepartmentId.length > 200) throw invalid('userDepartmentId', 'too long');
   if (!out.userRole && !out.userDepartmentId && !out.userDepartmentKind && !out.encounterKind) {
