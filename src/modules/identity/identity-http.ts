@@ -43,9 +43,20 @@ export function requestOrigin(request: FastifyRequest): { ip: string | null; use
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The browser's Origin names the host the request was sent to (so it is same-origin, whatever PUBLIC_URL says). */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function checkCsrf(request: FastifyRequest, publicOrigin: string): void {
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== publicOrigin) throw new AppError('CSRF_FAILED', 'The request comes from another site');
+  if (origin !== undefined && origin !== publicOrigin && !sameHost(origin, request.headers.host)) {
+    throw new AppError('CSRF_FAILED', 'The request comes from another site');
+  }
   if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('CSRF_FAILED', 'The request comes from another site');
   }
