@@ -229,3 +229,8 @@ export async function outboxSummary(db: Q): Promise<{ pending: number; sent: num
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { pending: of('pending'), sent: of('sent'), failed: of('failed') };
 }
+
+/** Removes a cycle's in-app notifications (demo data: past years' cycles need no "cycle opened" messages today). */
+export async function deleteNotificationsOfCycle(db: Q, cycleId: string): Promise<void> {
+  await db.deleteFrom('reporting_notification').where('cycle_id', '=', cycleId).execute();
+}

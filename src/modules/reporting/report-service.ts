@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
-import { getEdition } from '../catalogue/index.js';
+import { compareMeasureIds, getEdition } from '../catalogue/index.js';
 import { findCycle } from './cycle-repository.js';
 import { reportReturnedMail } from './mail-messages.js';
 import { notifyActor } from './notify-actor.js';
@@ -33,19 +33,24 @@ import type { ReportingDeps } from './reporting-deps.js';
 import type { ReportAction, ReportContent, ReportRevision, StatusReport } from './types.js';
 
 /** The reports the principal may see, narrowed by the filter. */
+/** Newest year first, then measures in natural order (1.2 before 1.10), then actor. */
+const byYearMeasureActor = (a: StatusReport, b: StatusReport) =>
+  b.year - a.year || compareMeasureIds(a.measureId, b.measureId) || a.actorId.localeCompare(b.actorId);
+
+/** The reports the principal may see, narrowed by the filter. */
 export async function listVisibleReports(
   deps: ReportingDeps,
   principal: Principal,
   filter: Omit<ReportFilter, 'ids' | 'anyActorIds'>,
 ): Promise<StatusReport[]> {
-  if (isStrategyOwner(principal)) return findReports(deps.db, filter);
+  if (isStrategyOwner(principal)) return (await findReports(deps.db, filter)).sort(byYearMeasureActor);
   const own = ownActorIds(principal);
   const mine = own.length > 0 ? await findReports(deps.db, { ...filter, anyActorIds: own }) : [];
-  if (!isMinistryReader(principal)) return mine;
+  if (!isMinistryReader(principal)) return mine.sort(byYearMeasureActor);
   const states = (filter.states ?? ['approved']).filter((s) => s === 'approved');
   const approved = await findReports(deps.db, { ...filter, states });
   const seen = new Set(mine.map((r) => r.id));
-  return [...mine, ...approved.filter((r) => !seen.has(r.id))];
+  return [...mine, ...approved.filter((r) => !seen.has(r.id))].sort(byYearMeasureActor);
 }
 
 async function loadReadable(deps: ReportingDeps, principal: Principal, id: string): Promise<StatusReport> {

@@ -10,7 +10,7 @@ import type { Principal } from '../../../platform/http/access.js';
 import { findCycleByYear } from '../cycle-repository.js';
 import { closeCycle, openCycle } from '../cycle-service.js';
 import { insertEvidence, findReports, insertRevision, updateReport } from '../report-repository.js';
-import { upsertActorContact } from '../notify-repository.js';
+import { deleteNotificationsOfCycle, insertNotification, upsertActorContact } from '../notify-repository.js';
 import { changedFields } from '../report-content.js';
 import { calendarDate } from '../reminders.js';
 import type { ReportingDeps } from '../reporting-deps.js';
@@ -185,6 +185,7 @@ async function seedPastYear(deps: ReportingDeps, year: number, yearIndex: 0 | 1)
   }
   await publishSectorReport(deps, strategyOwner, cycle.id, at(`${year}-04-20`, 12));
   await closeCycle(deps, strategyOwner, cycle.id, at(`${year}-06-01`));
+  await deleteNotificationsOfCycle(deps.db, cycle.id);
 }
 
 async function seedCurrentYear(deps: ReportingDeps, year: number, now: Date): Promise<void> {
@@ -229,6 +230,16 @@ async function seedCurrentYear(deps: ReportingDeps, year: number, now: Date): Pr
     if (setup.fill === 'full' && setup.state !== 'draft') await addDemoEvidence(deps, report, plan, year, step(1));
     n++;
     await applySteps(deps, report, steps);
+    if (setup.state === 'returned') {
+      await insertNotification(deps.db, {
+        actorId: report.reporterActorId,
+        cycleId: cycle.id,
+        reportId: report.id,
+        kind: 'report-returned',
+        params: { year, measureId: report.measureId, comment: setup.comment ?? null },
+        at: step(2),
+      });
+    }
   }
 }
 
