@@ -212,7 +212,7 @@ describe(`identity API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
 describe('outside demo mode', () => {
   let plain: TestApp;
   beforeAll(async () => {
-    plain = await createTestApp({ PUBLIC_URL: 'https://varde.example' });
+    plain = await createTestApp({ PUBLIC_URL: 'https://varde.example', RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
     await seedIdentityDemo(plain.testDb.db, new Date());
   });
   afterAll(async () => {
@@ -228,6 +228,21 @@ describe('outside demo mode', () => {
   it('says login is unavailable when no identity provider is configured', async () => {
     const response = await plain.app.inject({ method: 'GET', url: '/api/v1/auth/login' });
     expect(response.json().error.code).toBe('LOGIN_UNAVAILABLE');
+  });
+
+  it('limits login attempts per client address', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/callback?code=x&state=y' })).statusCode === 429 ? 'limited' : 'answered');
+    expect(codes).toEqual(['answered', 'answered', 'answered', 'limited']);
+  });
+
+  it('refuses a request body over 1 MB without reading it, and a session-less write with 401', async () => {
+    const big = await plain.app.inject({ method: 'POST', url: '/api/v1/identity/users', payload: { displayName: 'x'.repeat(1_100_000) }, headers: { origin: 'https://varde.example' } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(big.body).not.toMatch(/at .*\.ts:\d+/);
+    const empty = await plain.app.inject({ method: 'POST', url: '/api/v1/identity/users', payload: { nonsense: true }, headers: { origin: 'https://varde.example' } });
+    expect(empty.statusCode).toBe(401);
   });
 
   it('sends HSTS and a strict CSP over HTTPS, and uses __Host- cookies', async () => {
