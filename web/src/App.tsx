@@ -7,12 +7,13 @@ import { catalogueNav, catalogueRoutes } from './modules/catalogue/routes.js';
 import { reportingNav, reportingRoutes } from './modules/reporting/routes.js';
 import { analysisNav, analysisRoutes } from './modules/analysis/routes.js';
 import { frameworksNav, frameworksRoutes } from './modules/frameworks/routes.js';
+import { assessmentNav, assessmentRoutes } from './modules/assessment/routes.js';
 import { DemoBanner, HeaderSession, identityRoutes, SessionProvider } from './modules/identity/routes.js';
 import { Layout } from './shell/Layout.js';
 import type { NavItem } from './shell/navigation.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 
-const navItems: NavItem[] = [...catalogueNav, ...reportingNav, ...analysisNav, ...frameworksNav];
+const navItems: NavItem[] = [...catalogueNav, ...reportingNav, ...analysisNav, ...frameworksNav, ...assessmentNav];
 
 const router = createBrowserRouter([
   {
@@ -28,6 +29,7 @@ const router = createBrowserRouter([
       ...reportingRoutes,
       ...analysisRoutes,
       ...frameworksRoutes,
+      ...assessmentRoutes,
       ...identityRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

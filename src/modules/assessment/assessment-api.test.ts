@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asPrincipal, createTestApp, type TestApp } from '../../../tests/support/test-app.js';
 import type { Principal, Role } from '../../platform/http/access.js';
 import { seedIdentityDemo } from '../identity/index.js';
+import { readXlsx } from '../../platform/export/index.js';
 import { bumpFactVersion, insertFactRows } from './fact-repository.js';
 import type { IndicatorFact } from './survey-types.js';
 
@@ -214,6 +215,33 @@ describe(`assessment API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})
     expect((await call('GET', '/actions', leadA)).body.actions).toHaveLength(1);
   });
 
+  it('exports the assessment as PDF and XLSX for its own enterprise only', async () => {
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `${base}/assessments/${assessmentId}/export.pdf?locale=nb`,
+      headers: asPrincipal(leadA),
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `${base}/assessments/${assessmentId}/export.xlsx?locale=en`,
+      headers: asPrincipal(memberA),
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const sheets = await readXlsx(xlsx.rawPayload);
+    expect(sheets.map((s) => s.name)).toEqual(['Answers', 'Maturity profile', 'Action plan']);
+    expect(sheets[0]!.rows.length).toBe(11);
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `${base}/assessments/${assessmentId}/export.pdf`,
+      headers: asPrincipal(leadB),
+    });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('%PDF');
+  });
+
   it('shows history year by year', async () => {
     const older = await call('POST', '/assessments', leadA, { year: 2025, path: 'full' });
     await call('PUT', `/assessments/${older.body.id}/answers/G1`, leadA, {
@@ -413,6 +441,27 @@ describe('indicators and benchmarks never show a group below k', () => {
           .filter((c: { suppressed: boolean }) => !c.suppressed)
           .reduce((s: number, c: { count: number }) => s + c.count, 0);
       expect(rest === 0 || rest >= k, `${margin.key.organisationType}: ${rest}`).toBe(true);
+    }
+  });
+
+  it('exports only the published cells', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `${base}/indicators/export.xlsx?year=2025&by=organisationType,region`,
+      headers: asPrincipal(analyst),
+    });
+    expect(response.statusCode).toBe(200);
+    const [sheet] = await readXlsx(response.rawPayload);
+    const header = sheet!.rows[0]!;
+    const countColumn = header.indexOf('Virksomheter');
+    const g2 = sheet!.rows.slice(1).filter((r) => r[1] === 'Modenhet: risikostyring');
+    expect(g2.length).toBeGreaterThan(0);
+    for (const row of g2) {
+      const count = row[countColumn];
+      expect(
+        count === null || count === undefined || count === '' || Number(count) === 0 || Number(count) >= k,
+        JSON.stringify(row),
+      ).toBe(true);
     }
   });
 
