@@ -94,6 +94,10 @@ export const REASONS = {
     nb: (f) => `Oppslaget skjedde på et tidspunkt brukeren sjelden arbeider (kl. ${f.hours ?? '?'}).`,
     en: (f) => `The lookup happened at a time of day the user rarely works (at ${f.hours ?? '?'} h).`,
   },
+  UNUSUAL_WORKSTATION: {
+    nb: () => 'Oppslaget ble gjort fra en arbeidsstasjon brukeren nesten aldri bruker, utenfor brukerens avdeling.',
+    en: () => "The lookup was made from a workstation the user almost never uses, outside the user's department.",
+  },
   REPEATED_ACCESS: {
     nb: (f) => `Brukeren slo opp pasienten uten dokumentert grunn på ${n(f.days)} ulike dager.`,
     en: (f) => `The user looked up the patient without a documented reason on ${n(f.days)} different days.`,

@@ -35,6 +35,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_RAPID_LOOKUPS', column: 's_rapid', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },
   { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.3, factor: ONLY_UNEXPLAINED },
   { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED },
   { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.2, factor: ONLY_UNEXPLAINED },

@@ -60,3 +60,9 @@ export function familyNameStrength(share: number): number {
   const span = Math.log10(FAMILY_NAME.commonShare / FAMILY_NAME.rareShare);
   return Math.min(1, Math.max(0, Math.log10(FAMILY_NAME.commonShare / share) / span));
 }
+
+/**
+ * An unusual workstation: the user has looked things up on at least five days, used this workstation on at most
+ * one of them, and the user's department makes under 1 % of its lookups there.
+ */
+export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.01 } as const;

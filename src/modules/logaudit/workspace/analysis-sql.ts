@@ -14,6 +14,7 @@ import {
   HOURS,
   MIN_COUNT,
   MIN_PEER_GROUP,
+  WORKSTATION,
   OUTLIER,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
@@ -55,7 +56,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         sum(n_etreat_no_emergency)::INTEGER AS n_etreat_no_emergency,
         sum(n_after_employment)::INTEGER AS n_after_employment,
         min(dept) AS dept,
-        coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation
+        coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
+        list_distinct(flatten(list(ws_unexplained))) AS ws_unexplained
       FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid`,
   },
   {
@@ -228,6 +230,25 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role`,
   },
   {
+    // Workstations: a lookup from a workstation the user has used on at most one day of five or more, and that the
+    // user's department hardly uses (below 1 % of its lookups): borrowed credentials or a session left open.
+    name: 'workstations',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_ws AS
+      WITH x AS (SELECT * FROM user_ws_days WHERE ${windowPredicate(w)}),
+      uw AS (SELECT uid, ws, count(DISTINCT day) AS days FROM x GROUP BY uid, ws),
+      ud AS (SELECT uid, count(DISTINCT day) AS days FROM x GROUP BY uid),
+      home AS (SELECT u.uid, d.dept FROM users u JOIN departments d USING (department_id)),
+      dw AS (SELECT h.dept, x.ws, sum(x.n_events) AS n FROM x JOIN home h USING (uid) GROUP BY h.dept, x.ws),
+      dt AS (SELECT dept, sum(n) AS n FROM dw GROUP BY dept),
+      p AS (SELECT uid, pid, unnest(ws_unexplained) AS ws FROM a_pairs WHERE len(ws_unexplained) > 0)
+      SELECT p.uid, p.pid,
+        max(CASE WHEN ud.days >= ${WORKSTATION.minUserDays} AND coalesce(uw.days, 0) <= ${WORKSTATION.maxDays}
+                  AND coalesce(dw.n, 0) < ${WORKSTATION.maxDepartmentShare} * dt.n THEN 1 ELSE 0 END) AS unusual
+      FROM p JOIN ud USING (uid) LEFT JOIN uw ON uw.uid = p.uid AND uw.ws = p.ws
+      LEFT JOIN home h ON h.uid = p.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = p.ws LEFT JOIN dt ON dt.dept = h.dept
+      GROUP BY p.uid, p.pid`,
+  },
+  {
     name: 'signals',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_signals AS
       WITH rates AS (
@@ -235,10 +256,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE search_then_read) AS n_search,
           count(*) FILTER (WHERE n_print_export > 0) AS n_print,
           count(*) FILTER (WHERE n_days_unexplained >= 2) AS n_repeat,
-          count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat
+          count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
+          (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws
         FROM a_ctx WHERE state = 'unexplained'),
       info AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
-                     ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat FROM rates)
+                     ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat,
+                     ${INFORMATIVENESS_SQL('n_ws / n')} AS i_ws FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_days_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
@@ -267,8 +290,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * info.i_repeat AS s_repeat,
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
-        (c.state = 'weak')::DOUBLE AS s_weak
+        (c.state = 'weak')::DOUBLE AS s_weak,
+        coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation
       FROM a_ctx c
+      LEFT JOIN a_ws wsu USING (uid, pid)
       LEFT JOIN a_fam f USING (uid, pid)
       LEFT JOIN a_user_signal us USING (uid)
       LEFT JOIN a_patient pa USING (pid)
@@ -291,7 +316,7 @@ export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name
 
 export const ANALYSIS_TABLES = [
   'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dc_user', 'a_dept_care', 'a_dept_care_single', 'a_user_care',
-  'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours',
+  'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours', 'a_ws',
   'a_signals',
 ];
 

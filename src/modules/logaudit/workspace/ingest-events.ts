@@ -14,7 +14,7 @@ import { stageCsv, stopWith, type StagedFile } from './stage-csv.js';
 import { stageNdjson } from './stage-ndjson.js';
 import { exec, ident, inTransaction, lit, one, rows, scalar, type Db } from './sql.js';
 import type { EventFormat } from '../dataset/layout.js';
-import { pairDaysInsertSql } from './pair-days-sql.js';
+import { pairDaysInsertSql, userWorkstationDaysInsertSql } from './pair-days-sql.js';
 import { offsetSegments, type OffsetSegment } from '../domain/time.js';
 
 export interface EventIngestOptions {
@@ -159,6 +159,7 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
     await exec(db, insertEventsSql(staged, keepAll, batchId, segments));
     await applyOrganisationRules(db, rules, `batch_id = ${batchId}`, (a) => actionCode(a as (typeof ACTIONS)[number]));
     await exec(db, pairDaysInsertSql(batchId, segments));
+    await exec(db, userWorkstationDaysInsertSql(batchId, segments));
     const counts = await one<{ n: number; explained: number; lo: string | null; hi: string | null }>(
       db,
       `SELECT count(*) AS n, count(*) FILTER (WHERE explanation > 0) AS explained,

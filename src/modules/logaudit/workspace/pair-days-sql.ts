@@ -26,6 +26,14 @@ export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegm
     count(*) FILTER (WHERE (flags & ${FLAG_ETREAT_NO_EMERGENCY}) <> 0)::INTEGER AS n_etreat_no_emergency,
     count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
-    coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation
+    coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation,
+    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation = 0 AND ws IS NOT NULL), []::INTEGER[]) AS ws_unexplained
   FROM (SELECT *, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId})
+  GROUP BY ALL`;
+
+/** Aggregate one stored batch into user_ws_days. */
+export const userWorkstationDaysInsertSql = (batchId: number, segments: readonly OffsetSegment[]): string => `
+  INSERT INTO user_ws_days
+  SELECT uid, ws, ${localDateSql('lms')} AS day, batch_id, count(*)::INTEGER
+  FROM (SELECT uid, ws, batch_id, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId} AND ws IS NOT NULL)
   GROUP BY ALL`;

@@ -5,7 +5,7 @@
  * day and batch so that analysis reads aggregates, not the past events again.
  */
 
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -136,7 +136,17 @@ CREATE TABLE IF NOT EXISTS pair_days (
   n_etreat_no_emergency INTEGER NOT NULL,
   n_after_employment INTEGER NOT NULL,
   dept INTEGER,
-  explanation UTINYINT NOT NULL
+  explanation UTINYINT NOT NULL,
+  ws_unexplained INTEGER[] NOT NULL
+);
+
+-- Lookups per user, workstation and local day: the user's usual places of work.
+CREATE TABLE IF NOT EXISTS user_ws_days (
+  uid INTEGER NOT NULL,
+  ws INTEGER NOT NULL,
+  day DATE NOT NULL,
+  batch_id INTEGER NOT NULL,
+  n_events INTEGER NOT NULL
 );
 
 -- Derived from encounters (rebuilt when encounters change): the period in which an encounter explains a lookup.
