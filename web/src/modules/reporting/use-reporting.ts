@@ -1,13 +1,11 @@
 /**
  * Data hooks for the reporting pages. Reporting data changes while the page is open (a report is saved, a
  * reminder sent), so these hooks fetch fresh on every `reload()` instead of keeping answers for the page view.
- *
- * `useSession` reads who is logged in (GET /api/v1/auth/session) and installs the session's CSRF token for the
- * API client. It is the reporting module's own reader of the session until the identity module's web part
- * provides a shared one; then this hook should use that instead.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, apiRequest, setCsrfTokenProvider } from '../../api/client.js';
+import { ApiError, apiRequest } from '../../api/client.js';
+import type { SessionView } from '../identity/identity-api.js';
+import { useIdentity } from '../identity/routes.js';
 
 export interface LoadState<T> {
   readonly data: T | undefined;
@@ -41,25 +39,11 @@ export function useFresh<T>(path: string | null): LoadState<T> {
   return { ...state, reload };
 }
 
-export interface SessionView {
-  readonly authenticated: boolean;
-  readonly csrfToken?: string;
-  readonly user?: { readonly id: string; readonly displayName: string };
-  readonly roles?: readonly string[];
-  readonly actorIds?: readonly string[];
+/** The logged-in session, from the identity module's shared session context (which also installs the CSRF token). */
+export function useSession(): { session: SessionView | undefined; loading: boolean } {
+  const { session, error } = useIdentity();
+  return { session, loading: session === undefined && !error };
 }
 
-let csrfToken: string | null = null;
-
-export function useSession(): { session: SessionView | undefined; error: ApiError | undefined; loading: boolean } {
-  const { data, error, loading } = useFresh<SessionView>('/api/v1/auth/session');
-  useEffect(() => {
-    if (data?.csrfToken && csrfToken !== data.csrfToken) {
-      csrfToken = data.csrfToken;
-      setCsrfTokenProvider(() => csrfToken);
-    }
-  }, [data]);
-  return { session: data, error, loading };
-}
-
-export const hasRole = (session: SessionView | undefined, role: string) => Boolean(session?.roles?.includes(role));
+export const hasRole = (session: SessionView | undefined, role: string) =>
+  Boolean(session?.authenticated && session.roles.includes(role));
