@@ -43,6 +43,16 @@ describe('authorization walk: coverage', () => {
     expect([...fixtures.keys()].filter((k) => !known.has(k))).toEqual([]);
   });
 
+  it('answers 401 on every non-public route without a session, fixture or not, whatever the input', async () => {
+    const wrong: string[] = [];
+    for (const route of guarded) {
+      const url = route.url.replace(/:(\w+)/g, 'walk-unknown-$1');
+      const response = await world.app.inject({ method: route.method as InjectOptions['method'], url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : { nonsense: true }, headers: { origin: 'http://127.0.0.1:4888' } });
+      if (response.statusCode !== 401) wrong.push(`${key(route)} → ${response.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('found the routes of the identity and audit modules', () => {
     expect(guarded.map(key)).toEqual(expect.arrayContaining(['GET /api/v1/identity/users/:id', 'GET /api/v1/audit/events']));
   });
