@@ -8,12 +8,20 @@ import { reportingNav, reportingRoutes } from './modules/reporting/routes.js';
 import { analysisNav, analysisRoutes } from './modules/analysis/routes.js';
 import { frameworksNav, frameworksRoutes } from './modules/frameworks/routes.js';
 import { assessmentNav, assessmentRoutes } from './modules/assessment/routes.js';
+import { logReviewNav, logReviewRoutes } from './modules/logaudit/routes.js';
 import { DemoBanner, HeaderSession, identityRoutes, SessionProvider } from './modules/identity/routes.js';
 import { Layout } from './shell/Layout.js';
 import type { NavItem } from './shell/navigation.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 
-const navItems: NavItem[] = [...catalogueNav, ...reportingNav, ...analysisNav, ...frameworksNav, ...assessmentNav];
+const navItems: NavItem[] = [
+  ...catalogueNav,
+  ...reportingNav,
+  ...analysisNav,
+  ...frameworksNav,
+  ...assessmentNav,
+  ...logReviewNav,
+];
 
 const router = createBrowserRouter([
   {
@@ -30,6 +38,7 @@ const router = createBrowserRouter([
       ...analysisRoutes,
       ...frameworksRoutes,
       ...assessmentRoutes,
+      ...logReviewRoutes,
       ...identityRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

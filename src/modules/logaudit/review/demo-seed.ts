@@ -125,8 +125,21 @@ export async function seedLogReviewDemo(
   });
   const cases = (await casesOfDataset(db, DEMO_DATASET_ID)).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   const pick = (n: number) => cases[Math.min(n, cases.length - 1)];
-  const [first, second, third, fourth, fifth] = [pick(0), pick(1), pick(4), pick(6), pick(9)];
-  let demoPatient: string | null = null;
+  const [first, second, third, fourth] = [pick(0), pick(1), pick(4), pick(6)];
+  // For the patient's page: a case whose one patient was looked up with no documented reason, later found legitimate.
+  let fifth: (typeof cases)[number] | undefined;
+  let fifthPatient: string | null = null;
+  for (const c of cases.slice(7)) {
+    const active = (await findingsOfCase(db, c.id)).filter((f) => f.active);
+    if (
+      active.length === 1 &&
+      active[0]!.reasons.some((r) => r.code === 'NO_RELATION' || r.code === 'NO_CARE_CONTACT')
+    ) {
+      fifth = c;
+      fifthPatient = active[0]!.patientId;
+      break;
+    }
+  }
   if (third) {
     await decideCase(ctx(reviewer, 10), DEMO_DATASET_ID, third.id, {
       outcome: 'legitimate',
@@ -145,7 +158,6 @@ export async function seedLogReviewDemo(
         descriptionEn: `Consults: ${third.departmentName ?? 'the unit'} sees inpatients without a registered consult order.`,
       },
     });
-    demoPatient = (await findingsOfCase(db, third.id))[0]?.patientId ?? null;
     const [rule] = await listOrganisationRules(ctx(reviewer, 11), 'proposed');
     if (rule)
       await changeRule(ctx(secondReviewer, 60), rule.id, {
@@ -187,6 +199,7 @@ export async function seedLogReviewDemo(
     });
   }
   const summary = run.summary;
+  const demoPatient = fifthPatient ?? (third ? ((await findingsOfCase(db, third.id))[0]?.patientId ?? null) : null);
   if (demoPatient && summary?.firstDay && summary.lastDay) {
     const patient: DemoPatient = {
       datasetId: DEMO_DATASET_ID,

@@ -161,7 +161,8 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
         });
       }
       // New rules must change what is stored too, or the same false alarm would come back.
-      const reexplained = hash !== dataset.rulesAppliedHash;
+      // (On the first read-in the rules are applied as the lookups are stored, so there is nothing to redo.)
+      const reexplained = before.events > 0 && hash !== dataset.rulesAppliedHash;
       if (reexplained) {
         progress.report('rules: explain stored lookups again', 0.48);
         await reexplainWithRules(ws, approved);
