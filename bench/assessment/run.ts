@@ -19,7 +19,7 @@ import { openDatabase, type Db } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { shippedAssessmentContent } from '../../src/modules/assessment/assessment-content.js';
 import { answerSurvey, generateEnterprises, seededRandom } from '../../src/modules/assessment/demo-sector.js';
-import { syntheticOrgNumber } from '../../src/modules/assessment/demo-seed.js';
+import { orgNumberSequence } from '../../src/modules/assessment/demo-seed.js';
 import { bumpFactVersion, insertFactRows, loadCube } from '../../src/modules/assessment/fact-repository.js';
 import {
   clearIndicatorCache,
@@ -205,7 +205,8 @@ async function main(): Promise<void> {
   const content = await shippedAssessmentContent();
   const template = content.surveyTemplates.find((t) => t.key === 'small-enterprises')!;
   process.stdout.write(`Generating ${enterprises} enterprises × ${yearCount} years…\n`);
-  const sector = generateEnterprises(42, enterprises, (n) => syntheticOrgNumber(n, '897'), 'bench-ent');
+  const nextOrgNumber = orgNumberSequence('897');
+  const sector = generateEnterprises(42, enterprises, () => nextOrgNumber(), 'bench-ent');
   const random = seededRandom(43);
   const facts: IndicatorFact[] = [];
   years.forEach((year, index) => {

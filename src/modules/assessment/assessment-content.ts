@@ -90,6 +90,12 @@ export interface AssessmentContent {
 }
 
 function localized(r: FieldReader, at: PathSegment[]): Localized {
+  // Only nb and en: an extra key is usually a text cut at a comma in a YAML flow mapping ({ nb: a, b }).
+  const value = r.at(at);
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value))
+      if (key !== 'nb' && key !== 'en') r.fail([...at, key], 'unexpected key (quote texts that contain a comma)');
+  }
   return { nb: r.string([...at, 'nb']), en: r.string([...at, 'en']) };
 }
 

@@ -23,12 +23,19 @@ import {
 } from './survey-repository.js';
 import type { IndicatorFact, SurveyResponse } from './survey-types.js';
 
-/** A fictional organisation number that passes the mod-11 check: 898, a running number, the check digit. */
-export function syntheticOrgNumber(n: number, prefix = '898'): string {
-  for (let k = n * 10; ; k++) {
-    const number = completeOrgNumber(`${prefix}${String(k).padStart(5, '0')}`);
-    if (number) return number;
-  }
+/**
+ * Fictional organisation numbers that pass the mod-11 check: the prefix (898 for the demo), five running digits,
+ * the check digit; numbers whose check digit would be 10 are skipped. Up to about 90,000 per prefix.
+ */
+export function orgNumberSequence(prefix = '898'): () => string {
+  let next = 0;
+  return () => {
+    for (; next <= 99999;) {
+      const number = completeOrgNumber(`${prefix}${String(next++).padStart(5, '0')}`);
+      if (number) return number;
+    }
+    throw new Error(`No more synthetic organisation numbers with prefix ${prefix}`);
+  };
 }
 
 export interface DemoSectorOptions {
@@ -48,7 +55,8 @@ export async function seedAssessmentDemo(
   const years = options.years ?? [currentYear - 2, currentYear - 1, currentYear];
   const content = await shippedAssessmentContent();
   const template = content.surveyTemplates.find((t) => t.key === 'small-enterprises')!;
-  const enterprises = generateEnterprises(options.seed ?? 2026, count, (n) => syntheticOrgNumber(n));
+  const nextOrgNumber = orgNumberSequence('898');
+  const enterprises = generateEnterprises(options.seed ?? 2026, count, () => nextOrgNumber());
   await insertRegisterEntries(
     db,
     enterprises.map(({ trait: _trait, ...e }) => ({ ...e, contactEmail: null, origin: 'demo' })),

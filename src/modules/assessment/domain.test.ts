@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { suggestActions } from './action-priority.js';
 import { checkAnswerInput, isStaleWrite } from './answer-input.js';
-import { loadAssessmentContent } from './assessment-content.js';
+import { assessmentDataDir, loadAssessmentContent } from './assessment-content.js';
 import { computeResult } from './assessment-result.js';
 import { checkTransition, isEditable, statusAfterAnswer } from './assessment-workflow.js';
 import { encodeToken, hashToken, invitationState, isWellFormedToken } from './invitation-token.js';
 import { checkAnswers, parseQuestionnaire, questionsFor } from './questionnaire.js';
 import type { Category, Requirement } from './requirements.js';
 import { answersToFacts } from './survey-facts.js';
+import { generateEnterprises, maturityOf } from './demo-sector.js';
+import { orgNumberSequence } from './demo-seed.js';
 import type { Answer } from './types.js';
 
 const content = await loadAssessmentContent();
@@ -63,6 +65,11 @@ describe('shipped content', () => {
       expect(m.source.file).toBe('004_d10711c7d8f82a89.txt');
     }
     expect(content.typeNotes['gp-office']!.measures.G9!.nb).toContain('vikarer');
+    // Whole sentences, not texts cut at a comma.
+    expect(content.guide.measures[1]!.options[1]!.text.nb).toBe(
+      'Vi har snakket om hva som kan skje, men ikke skrevet noe ned.',
+    );
+    for (const m of content.guide.measures) for (const o of m.options) expect(o.text.nb).toMatch(/[.!?]$/);
     expect(content.typeNotes['private-specialist']).toBe(content.typeNotes['gp-office']);
     expect(content.surveyTemplates[0]!.questionnaire.questions.find((q) => q.id === 'q-G2')!.labels).toHaveLength(6);
   });
@@ -214,6 +221,29 @@ describe('questionnaires and facts', () => {
   const context = { indicators: content.indicators.map((i) => i.id), guide: content.guide.measures };
   const template = content.surveyTemplates[0]!.questionnaire;
 
+  it('refuses a text cut at a comma in a data file, naming file and line', async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'varde-content-'));
+    await fs.cp(assessmentDataDir, dir, { recursive: true });
+    const file = path.join(dir, 'basic-measures-guide.yaml');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(
+      file,
+      text.replace('{ nb: "Nei, ingen har fått det ansvaret."', '{ nb: Nei, ingen har fått det ansvaret.'),
+    );
+    const error = await loadAssessmentContent(dir).catch(
+      (e: unknown) => e as { code: string; details: { place?: string; field?: string }[] },
+    );
+    expect(error).toMatchObject({ code: 'DATA_INVALID' });
+    expect((error as { details: { place?: string; field?: string }[] }).details[0]).toMatchObject({
+      place: expect.stringMatching(/^basic-measures-guide\.yaml:\d+$/),
+      field: 'measures[0].options[0].text.ingen har fått det ansvaret.',
+    });
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   it('names every problem in a questionnaire by its place', () => {
     const parsed = parseQuestionnaire(
       {
@@ -285,6 +315,45 @@ describe('questionnaires and facts', () => {
       region: 'nord',
       source: 'survey',
     });
+  });
+});
+
+describe('demo sector', () => {
+  it('gives 20,000 enterprises distinct, valid organisation numbers, the same for the same seed', () => {
+    const make = () => {
+      const next = orgNumberSequence('897');
+      return generateEnterprises(42, 20000, () => next());
+    };
+    const sector = make();
+    expect(sector).toHaveLength(20000);
+    expect(new Set(sector.map((e) => e.orgNumber)).size).toBe(20000);
+    expect(sector.every((e) => /^897\d{6}$/.test(e.orgNumber!))).toBe(true);
+    expect(make().slice(0, 50)).toEqual(sector.slice(0, 50));
+    const types = new Set(sector.map((e) => e.organisationType));
+    expect(types).toEqual(
+      new Set([
+        'gp-office',
+        'dental-clinic',
+        'pharmacy',
+        'municipality',
+        'nursing-home',
+        'private-specialist',
+        'supplier',
+        'hospital-trust',
+        'regional-health-authority',
+      ]),
+    );
+  });
+
+  it('makes larger enterprises more mature and everyone improve year by year', () => {
+    const next = orgNumberSequence('897');
+    const sector = generateEnterprises(7, 4000, () => next());
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const bySize = (size: string, year: number) =>
+      mean(sector.filter((e) => e.sizeClass === size).map((e) => maturityOf(e, year)));
+    expect(bySize('large', 0)).toBeGreaterThan(bySize('small', 0));
+    expect(bySize('small', 0)).toBeGreaterThan(bySize('micro', 0));
+    expect(bySize('micro', 2)).toBeGreaterThan(bySize('micro', 0));
   });
 });
 

@@ -45,6 +45,8 @@ class Reader {
       this.fail(path, 'must have nb and en texts');
       return { nb: '', en: '' };
     }
+    for (const key of Object.keys(value))
+      if (key !== 'nb' && key !== 'en') this.fail([...path, key], 'unexpected key (quote texts that contain a comma)');
     return { nb: this.text(value.nb, [...path, 'nb']), en: this.text(value.en, [...path, 'en']) };
   }
   optionalLocalized(value: unknown, path: (string | number)[]): Localized | null {
