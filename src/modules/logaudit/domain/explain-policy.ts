@@ -36,7 +36,11 @@ export const ADMIN_AFTER_DISCHARGE_DAYS = 30;
 /** ETREAT is "with an emergency" when the patient had an emergency contact from 2 h before to 24 h after. */
 export const EMERGENCY_CHECK = { beforeHours: 2, afterHours: 1 * DAY } as const;
 
-/** Roles and department kinds that serve orders from other departments. */
+/**
+ * Roles and department kinds that serve orders from other departments. An order explains a service user's lookup
+ * only when it went to the same kind of service (a lab order explains the lab, not the pharmacy); an order whose
+ * receiving unit is not a service unit explains any service user.
+ */
 export const SERVICE_ROLES = ['lab', 'radiology', 'pharmacist'] as const;
 export const SERVICE_DEPARTMENT_KINDS = ['lab', 'radiology', 'pharmacy'] as const;
 export const ADMIN_ROLES = ['secretary', 'admin'] as const;

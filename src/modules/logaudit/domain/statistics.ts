@@ -16,7 +16,7 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
  * Familiarity of a user with the unit treating the patient. Department level: how many *other* users of the same
  * department looked up *other* patients of that unit without a documented reason (so that colleagues gathering
  * around one patient do not make each other look ordinary); it is a pattern (f = 1) when at least
- * max(3, 10 % of the department) did. User level: how many patients of that unit the user looked up with a
+ * max(min(3, half of the colleagues), 10 % of the department, 1) did — in a small unit half the colleagues is enough. User level: how many patients of that unit the user looked up with a
  * documented reason (f = 1 from 5: regular work with the unit), or how many *other* patients of that unit without one
  * (f = 1 from 5 more: a consultant or a floating nurse works with a few units; someone browsing picks patients
  * all over the hospital). Someone browsing still hits big units often, so the second count only speaks in proportion

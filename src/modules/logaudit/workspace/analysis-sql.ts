@@ -149,7 +149,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT c.uid, c.pid, c.care, ds.n_users AS dept_size, x.peers,
                  least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0) AS f_user,
                  greatest(
-                   least(1.0, x.peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * ds.n_users)),
+                   least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0)),
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
                    CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0)
                      * least(1.0, greatest(0.0, ln(greatest(uc.lift, 1e-9)) / ln(${FAMILIARITY.concentrationLift}))) ELSE 0 END) AS f

@@ -43,21 +43,25 @@ export async function rebuildExplainers(db: Db): Promise<void> {
     db,
     `DELETE FROM explainers;
      INSERT INTO explainers
-     SELECT pid, ${SRC_RELATION}, uid, dept, NULL, false, false,
+     SELECT pid, ${SRC_RELATION}, uid, dept, NULL, false, NULL, false,
             valid_from - to_hours(${RELATION_MARGIN_HOURS}),
             coalesce(valid_to, TIMESTAMPTZ 'infinity') + to_hours(${RELATION_MARGIN_HOURS})
      FROM care_relations
      UNION ALL
-     SELECT pid, ${SRC_ENCOUNTER}, NULL, dept, clinic, enc_kind = 'order', is_emergency, win_from, win_to FROM encounter_windows
+     SELECT pid, ${SRC_ENCOUNTER}, NULL, dept, clinic, enc_kind = 'order',
+            CASE WHEN dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN dept_kind END, is_emergency, win_from, win_to
+     FROM encounter_windows
      UNION ALL
-     SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, false, end_ts, end_ts + to_days(${ADMIN_AFTER_DISCHARGE_DAYS})
+     SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, NULL, false, end_ts, end_ts + to_days(${ADMIN_AFTER_DISCHARGE_DAYS})
      FROM encounter_windows WHERE end_ts IS NOT NULL`,
   );
 }
 
 /** Per-lookup columns the explanation needs, computed once per lookup (not once per matching period). */
 export function lookupTraitsSql(): string {
-  return `(role IN ${sqlList(SERVICE_ROLES)} OR dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)}) AS is_service,
+  return `(CASE WHEN dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN dept_kind
+          WHEN role = 'lab' THEN 'lab' WHEN role = 'radiology' THEN 'radiology' WHEN role = 'pharmacist' THEN 'pharmacy' END) AS service_kind,
+    (role IN ${sqlList(SERVICE_ROLES)} OR dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)}) AS is_service,
     coalesce(role IN ${sqlList(ADMIN_ROLES)}, false) AS is_admin,
     (purpose = ${ETREAT} OR dept_kind = 'emergency') AS is_emergency_user,
     coalesce(dept_kind = 'administration', false) AS is_central_admin`;
@@ -81,7 +85,8 @@ export function explainMatchCtes(c: string): string {
     m_clinic AS (SELECT DISTINCT ${c}.rec FROM ${c} JOIN explainers x
         ON x.pid = ${c}.pid AND x.clinic = ${c}.clinic AND x.src = ${SRC_ENCOUNTER} AND ${inWindow}),
     m_other AS (SELECT o.rec,
-        min(CASE WHEN x.is_order AND o.is_service THEN ${id('ORDER_TO_SERVICE')}
+        min(CASE WHEN x.is_order AND o.is_service AND (x.service_kind IS NULL OR x.service_kind = o.service_kind)
+                   THEN ${id('ORDER_TO_SERVICE')}
                  WHEN x.is_emergency AND o.is_emergency_user THEN ${id('EMERGENCY_VISIT')}
                  WHEN x.src = ${SRC_DISCHARGE} AND o.is_admin AND (x.dept = o.dept OR x.clinic = o.clinic OR o.is_central_admin)
                    THEN ${id('ADMIN_AFTER_DISCHARGE')} END) AS code,

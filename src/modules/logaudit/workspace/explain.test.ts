@@ -32,7 +32,10 @@ describe('explain', () => {
     data.encounters.push(
       { encounter_id: 'ord1', patient_id: 'p3', department_id: 'W4', start: at(10, 9), end: at(10, 10), kind: 'order' },
       { encounter_id: 'em1', patient_id: 'p5', department_id: 'ED', start: at(12, 20), end: at(13, 1), kind: 'emergency' },
+      { encounter_id: 'ord2', patient_id: 'p8', department_id: 'LAB', start: at(20, 9), end: at(20, 10), kind: 'order' },
     );
+    data.departments.push({ department_id: 'PHA', name: 'Sykehusapotek', kind: 'pharmacy' });
+    data.staff.push({ user_id: 'ph0', family_name: 'Apotek', given_name: 'Ida', role: 'pharmacist', department_id: 'PHA' });
     data.care_relations.push(
       { patient_id: 'p13', user_id: 'u27', from: at(14, 8), to: at(16, 8), kind: 'consult' },
       { patient_id: 'p9', department_id: 'W3', from: at(20, 8), kind: 'referral' },
@@ -47,6 +50,8 @@ describe('explain', () => {
       otherClinic: lookup('u27', 'p1', at(3, 10)), // W3: no reason
       order: lookup('lab0', 'p3', at(11, 9)),
       orderWithoutOrder: lookup('lab0', 'p4', at(11, 9)),
+      labOrderForLab: lookup('lab1', 'p8', at(21, 9)),
+      labOrderForPharmacy: lookup('ph0', 'p8', at(21, 9)),
       emergencyEd: lookup('ed2', 'p5', at(12, 21)),
       emergencyAccess: lookup('u27', 'p5', at(12, 22), { purpose: 'ETREAT' }),
       relation: lookup('u27', 'p13', at(15, 10)),
@@ -67,6 +72,8 @@ describe('explain', () => {
     expect(of('otherClinic')).toBe(0);
     expect(of('order')).toBe(code('ORDER_TO_SERVICE'));
     expect(of('orderWithoutOrder')).toBe(0);
+    expect(of('labOrderForLab')).toBe(code('ENCOUNTER_IN_DEPARTMENT'));
+    expect(of('labOrderForPharmacy')).toBe(0);
     expect(of('emergencyEd')).toBe(code('ENCOUNTER_IN_DEPARTMENT'));
     expect(of('emergencyAccess')).toBe(code('EMERGENCY_VISIT'));
     expect(of('relation')).toBe(code('USER_CARE_RELATION'));

@@ -5,7 +5,7 @@
  * day and batch so that analysis reads aggregates, not the past events again.
  */
 
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -172,6 +172,8 @@ CREATE TABLE IF NOT EXISTS explainers (
   dept INTEGER,
   clinic INTEGER,
   is_order BOOLEAN NOT NULL,
+  -- For orders: the kind of service unit that received the order (lab, radiology, pharmacy), NULL when not known.
+  service_kind VARCHAR,
   is_emergency BOOLEAN NOT NULL,
   win_from TIMESTAMPTZ NOT NULL,
   win_to TIMESTAMPTZ NOT NULL
