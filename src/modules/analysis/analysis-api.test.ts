@@ -229,6 +229,19 @@ describe(`analysis API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     expect(whatIf.proposed.measures.find((m: any) => m.id === '2.9')).toMatchObject({ proposed: true });
     expect((await call('GET', '/api/v1/analysis/coverage')).body.measures).toHaveLength(37);
 
+    const widened = await call('POST', `/api/v1/analysis/drafts/${draft.id}/changes`, owner, {
+      measureId: '1.4',
+      action: 'change',
+      measure: { audiences: ['under-hod', 'municipalities'] },
+      note: 'Kravet bør også gjelde kommunene',
+    });
+    expect(widened.status).toBe(200);
+    const second = (await call('GET', `/api/v1/analysis/drafts/${draft.id}/coverage`, owner)).body;
+    const change10 = second.comparison.targets.find((c: any) => c.dimension === 'principles' && c.targetId === '2.10');
+    expect(change10).toMatchObject({
+      gapsClosed: ['only-large'],
+      byAudience: { municipalities: { before: 0, after: 0.25 } },
+    });
     const file = await call(
       'GET',
       `/api/v1/analysis/drafts/${draft.id}/coverage/export?format=csv&table=matrix`,
@@ -243,6 +256,10 @@ describe(`analysis API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     expect(published.body).toMatchObject({ editionId: 'v0.8', draft: { status: 'published', closedBy: 'owner-1' } });
     const measures = (await call('GET', '/api/v1/catalogue/measures')).body;
     expect(measures).toMatchObject({ edition: 'v0.8', count: 38 });
+    expect(measures.measures.find((m: any) => m.id === '1.4').relevantFor.audiences).toStrictEqual([
+      'under-hod',
+      'municipalities',
+    ]);
     const after = (await call('GET', '/api/v1/analysis/coverage')).body;
     expect(after.edition.id).toBe('v0.8');
     expect(principle(after, '2.9').overall.measureIds).toContain('2.9');

@@ -24,6 +24,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../shell/ErrorAlert.js';
 import { PageHeader } from '../../shell/PageHeader.js';
 import { analysisPaths, type DraftCoverage, type DraftDetail, type Gap } from './analysis-api.js';
+import { ChangeMeasureForm } from './ChangeMeasureForm.js';
 import { ComparisonTable } from './ComparisonTable.js';
 import { DraftChanges } from './DraftChanges.js';
 import { ExportLinks } from './ExportLinks.js';
@@ -184,6 +185,7 @@ export function DraftPage() {
             </Heading>
             <DraftChanges detail={detail.data} published={coverage.data.published} editable={open} onChanged={reload} />
             {open ? <ProposeMeasureForm draftId={id} report={coverage.data.published} onSaved={reload} /> : null}
+            {open ? <ChangeMeasureForm draftId={id} report={coverage.data.published} onSaved={reload} /> : null}
           </section>
           <section aria-labelledby="draft-export" className="analysis-section">
             <Heading level={2} data-size="sm" id="draft-export">

@@ -20,7 +20,8 @@ import { analysisPaths, type CoverageReport, type MeasureLinks } from './analysi
 import { emptyLinks, LinksEditor } from './LinksEditor.js';
 import { ProblemList } from './ProblemList.js';
 
-const audiences: AudienceTag[] = [
+/** The audiences offered in the forms, the most common first. */
+export const audienceChoices: AudienceTag[] = [
   'whole-sector',
   'small-enterprises',
   'municipalities',
@@ -172,7 +173,7 @@ export function ProposeMeasureForm({
         <Fieldset.Legend>{t('analysis.propose.audiences')}</Fieldset.Legend>
         <Fieldset.Description>{t('analysis.propose.audiencesHelp')}</Fieldset.Description>
         <div className="propose-form__checks">
-          {audiences.map((tag) => (
+          {audienceChoices.map((tag) => (
             <Checkbox
               key={tag}
               label={t(`audience.${tag}`)}
