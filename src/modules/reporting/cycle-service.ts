@@ -201,6 +201,7 @@ export async function listCycleSummaries(deps: ReportingDeps, principal: Princip
       ReportState,
       number
     >;
-    return { ...cycle, counts, total: mine.length };
+    // Who opened the cycle is the directorate's business; other roles see the cycle without the name.
+    return { ...cycle, openedBy: isStrategyOwner(principal) ? cycle.openedBy : '', counts, total: mine.length };
   });
 }

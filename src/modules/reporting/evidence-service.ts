@@ -25,7 +25,8 @@ import { auditReporting, type RequestOrigin } from './reporting-audit.js';
 import type { ReportingDeps } from './reporting-deps.js';
 import type { Evidence, StatusReport } from './types.js';
 
-async function loadEditable(deps: ReportingDeps, principal: Principal, reportId: string): Promise<StatusReport> {
+/** The report when the principal may change its evidence now; otherwise the same refusal as for an edit. */
+export async function loadEditable(deps: ReportingDeps, principal: Principal, reportId: string): Promise<StatusReport> {
   const report = requireReadableReport(principal, await findReport(deps.db, reportId));
   const cycle = await findCycle(deps.db, report.cycleId);
   const decision = decide(

@@ -6,7 +6,13 @@ import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { originOf } from './cycle-routes.js';
 import { maxEvidenceBytes } from './evidence-files.js';
-import { addEvidenceFile, addEvidenceLink, readEvidenceFile, removeEvidence } from './evidence-service.js';
+import {
+  addEvidenceFile,
+  addEvidenceLink,
+  loadEditable,
+  readEvidenceFile,
+  removeEvidence,
+} from './evidence-service.js';
 import type { ContentPatch } from './report-content.js';
 import { changeReport, getReportHistory, getReportView, listVisibleReports } from './report-service.js';
 import { getEdition } from '../catalogue/index.js';
@@ -243,6 +249,8 @@ export async function reportRoutes(fastify: FastifyInstance, options: { deps: Re
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
+      // Refuse before reading the upload when the caller may not change this report.
+      await loadEditable(deps, principal, request.params.id);
       if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Send the file as multipart/form-data');
       let title = '';
       let file: { fileName: string; bytes: Buffer } | null = null;
