@@ -9,7 +9,7 @@ import { dimensionKey, noteKey, regionKey, sizeKey, typeKey } from './labels.js'
 export function useCategoryLabel() {
   const { t } = useI18n();
   return (dimension: string, id: string): string => {
-    if (id === 'other') return t('assessment.category.other');
+    if (id === 'other') return t('assessment.category.merged');
     const one = (part: string) =>
       t(dimension === 'organisationType' ? typeKey(part) : dimension === 'sizeClass' ? sizeKey(part) : regionKey(part));
     return id.split('+').map(one).join(' + ');

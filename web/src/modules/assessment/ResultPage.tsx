@@ -141,7 +141,7 @@ export function ResultPage() {
               <Table.HeaderCell>{t('assessment.result.col.current')}</Table.HeaderCell>
               <Table.HeaderCell>{t('assessment.result.col.target')}</Table.HeaderCell>
               {showPeers ? <Table.HeaderCell>{t('assessment.result.col.peers')}</Table.HeaderCell> : null}
-              <Table.HeaderCell>{t('assessment.result.col.other')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessment.result.col.dontKnowOrNotRelevant')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>

@@ -92,6 +92,8 @@ export function SectorPage() {
   const dims = by ? by.split(',') : [];
   const filterDims = dimensions.filter((d) => filter[d]);
   const tooMany = new Set([...dims, ...filterDims]).size > 2;
+  // Groups with no enterprises at all are left out (they say nothing); hidden groups stay, with the reason.
+  const cells = (selection.data?.cells ?? []).filter((c) => c.suppressed || (c.count ?? 0) > 0);
 
   return (
     <div className="page">
@@ -197,16 +199,16 @@ export function SectorPage() {
               })}
             </Paragraph>
           ) : null}
-          {selection.data.cells.length > 0 ? (
+          {cells.length > 0 ? (
             <>
               <Suspense fallback={<Skeleton variant="rectangle" height="12rem" />}>
                 <IndicatorChart
-                  bars={selection.data.cells.map((c) => ({
+                  bars={cells.map((c) => ({
                     label: cellLabel(c, label, sectorName),
                     value: c.mean === null ? null : indicator.kind === 'share' ? c.mean * 100 : c.mean,
                   }))}
                   max={indicator.kind === 'share' ? 100 : indicator.max}
-                  summary={selection.data.cells
+                  summary={cells
                     .map(
                       (c) =>
                         `${cellLabel(c, label, sectorName)}: ${c.suppressed ? t('sector.hidden') : formatValue(indicator, c.mean, locale)}`,
@@ -229,7 +231,7 @@ export function SectorPage() {
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
-                  {selection.data.cells.map((c, i) => (
+                  {cells.map((c, i) => (
                     <Table.Row key={i}>
                       <Table.HeaderCell scope="row">{cellLabel(c, label, sectorName)}</Table.HeaderCell>
                       <Table.Cell>

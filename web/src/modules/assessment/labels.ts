@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import { hasMessage } from '../../i18n/i18n.js';
 
 export const typeKey = (type: string): MessageKey =>
-  hasMessage(`assessment.type.${type}`) ? (`assessment.type.${type}` as MessageKey) : 'assessment.type.other';
+  hasMessage(`assessment.type.${type}`) ? (`assessment.type.${type}` as MessageKey) : 'assessment.type.otherEnterprise';
 export const sizeKey = (size: string) => `assessment.size.${size}` as MessageKey;
 export const regionKey = (region: string) => `assessment.region.${region}` as MessageKey;
 export const statusKey = (status: string) => `assessment.status.${status}` as MessageKey;
