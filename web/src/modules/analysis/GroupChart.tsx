@@ -21,11 +21,16 @@ export default function GroupChart({ targets, summary }: { targets: readonly Tar
   const data = groupCounts(targets).map((row) => ({ ...row, label: t(groupKey(row.group)) }));
   return (
     <div className="group-chart" role="img" aria-label={summary}>
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d9dadb" />
-          <XAxis dataKey="label" tick={{ fill: '#292c30' }} />
-          <YAxis allowDecimals={false} tick={{ fill: '#292c30' }} width={32} />
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#d9dadb" />
+          <XAxis type="number" allowDecimals={false} domain={[0, targets.length]} tick={{ fill: '#292c30' }} />
+          <YAxis type="category" dataKey="label" tick={{ fill: '#292c30', fontSize: 14 }} width={130} />
           <Legend wrapperStyle={{ color: '#292c30' }} />
           {levels.map((level) => (
             <Bar
