@@ -20,10 +20,17 @@ import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { shippedAssessmentContent } from '../../src/modules/assessment/assessment-content.js';
 import { answerSurvey, generateEnterprises, seededRandom } from '../../src/modules/assessment/demo-sector.js';
 import { orgNumberSequence } from '../../src/modules/assessment/demo-seed.js';
-import { bumpFactVersion, insertFactRows, loadCube } from '../../src/modules/assessment/fact-repository.js';
+import {
+  computeCubeFromFacts,
+  finishBulkFactLoad,
+  insertFactRows,
+  loadCube,
+  replaceFacts,
+} from '../../src/modules/assessment/fact-repository.js';
 import {
   clearIndicatorCache,
   closestPeers,
+  indicatorYears,
   publication,
   selectIndicator,
 } from '../../src/modules/assessment/indicator-service.js';
@@ -60,7 +67,9 @@ interface Result {
   database: string;
   facts: number;
   loadSeconds: number;
+  groupAllMs: number;
   cubeMs: number;
+  saveResponseMs: number;
   cubeRows: number;
   publishAllMs: number;
   families: number;
@@ -78,11 +87,13 @@ async function runOn(db: Db, name: string, facts: IndicatorFact[], k: number, ye
   clearIndicatorCache();
   const load = await time(async () => {
     await insertFactRows(db, facts, new Date().toISOString(), 5000);
-    await bumpFactVersion(db);
+    await finishBulkFactLoad(db);
   });
   process.stdout.write(`  ${name}: loaded ${facts.length} facts in ${(load.ms / 1000).toFixed(1)} s\n`);
+  const groupAll = await time(() => computeCubeFromFacts(db));
   const cube = await time(() => loadCube(db));
   clearIndicatorCache();
+  await indicatorYears(db); // the aggregate read once, as the first request after start does
   const perFamily: number[] = [];
   let suppressed = 0;
   let pairCells = 0;
@@ -120,8 +131,12 @@ async function runOn(db: Db, name: string, facts: IndicatorFact[], k: number, ye
       ).ms,
     );
   }
-  // New answers arrive: the version changes, the next request rebuilds the cube and one publication.
-  await bumpFactVersion(db);
+  // One new response arrives: its facts and the aggregate change in one transaction; the next request rebuilds
+  // its cached publication from the aggregate.
+  const one = facts
+    .filter((f) => f.organisationId === facts[0]!.organisationId && f.year === years.at(-1))
+    .map((f) => ({ ...f, value: Math.max(0, f.value - 1) }));
+  const save = await time(() => db.transaction().execute((trx) => replaceFacts(trx, one, new Date().toISOString())));
   const after = await time(() =>
     selectIndicator(db, {
       indicatorId: 'maturity.G9',
@@ -145,7 +160,9 @@ async function runOn(db: Db, name: string, facts: IndicatorFact[], k: number, ye
     database: name,
     facts: facts.length,
     loadSeconds: load.ms / 1000,
+    groupAllMs: groupAll.ms,
     cubeMs: cube.ms,
+    saveResponseMs: save.ms,
     cubeRows: cube.value.length,
     publishAllMs: all.ms,
     families: perFamily.length,
@@ -170,16 +187,18 @@ function markdown(results: Result[], enterprises: number, years: number[], k: nu
     '| | ' + results.map((r) => r.database).join(' | ') + ' |',
     '| --- | ' + results.map(() => '---:').join(' | ') + ' |',
     `| indicator facts loaded | ${results.map((r) => `${r.facts.toLocaleString('en')} in ${f(r.loadSeconds, 1)} s`).join(' | ')} |`,
-    `| aggregate query (cold): counts and sums per indicator × year × type × size × region | ${results.map((r) => `${f(r.cubeMs)} ms (${r.cubeRows.toLocaleString('en')} groups)`).join(' | ')} |`,
+    `| grouping all facts per indicator × year × type × size × region (reference; not on any request path) | ${results.map((r) => `${f(r.groupAllMs)} ms`).join(' | ')} |`,
+    `| reading the maintained aggregate (cold start) | ${results.map((r) => `${f(r.cubeMs)} ms (${r.cubeRows.toLocaleString('en')} groups)`).join(' | ')} |`,
     `| publish every indicator and year k-anonymously (all tables, exact disclosure check) | ${results.map((r) => `${f(r.publishAllMs)} ms for ${r.families} families`).join(' | ')} |`,
     `| one family: median / slowest | ${results.map((r) => `${f(r.familyMedianMs, 1)} / ${f(r.familyMaxMs, 1)} ms`).join(' | ')} |`,
     `| request served from the cache (type × region), median of 50 | ${results.map((r) => `${f(r.cachedMedianMs, 2)} ms`).join(' | ')} |`,
-    `| first request after new answers (cube rebuilt + one publication) | ${results.map((r) => `${f(r.afterNewAnswersMs)} ms`).join(' | ')} |`,
+    `| saving one submitted response's facts and updating the aggregate | ${results.map((r) => `${f(r.saveResponseMs)} ms`).join(' | ')} |`,
+    `| first request after that response (aggregate re-read + one publication) | ${results.map((r) => `${f(r.afterNewAnswersMs)} ms`).join(' | ')} |`,
     `| one enterprise's peer benchmark (10 basic measures, warm) | ${results.map((r) => `${f(r.benchmarkMs, 1)} ms`).join(' | ')} |`,
     `| two-way cells hidden (below k, complementary, disclosure risk) | ${results.map((r) => `${f(r.suppressedShare * 100, 1)} %`).join(' | ')} |`,
     `| smallest published group | ${results.map((r) => `${r.smallestPublished} enterprises`).join(' | ')} |`,
     '',
-    'The aggregates are computed once per change of the facts and cached; requests select cells from the cached publication.',
+    'The aggregate (count and sum per finest group) is kept up to date in the same transaction as the facts; publications are computed from it once per change and cached, and requests select cells from the cached publication.',
   ];
   return lines.join('\n');
 }

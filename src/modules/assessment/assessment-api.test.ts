@@ -3,7 +3,7 @@ import { asPrincipal, createTestApp, type TestApp } from '../../../tests/support
 import type { Principal, Role } from '../../platform/http/access.js';
 import { seedIdentityDemo } from '../identity/index.js';
 import { readXlsx } from '../../platform/export/index.js';
-import { bumpFactVersion, insertFactRows } from './fact-repository.js';
+import { finishBulkFactLoad, insertFactRows } from './fact-repository.js';
 import type { IndicatorFact } from './survey-types.js';
 
 let t: TestApp;
@@ -391,7 +391,7 @@ describe('indicators and benchmarks never show a group below k', () => {
 
   beforeAll(async () => {
     await insertFactRows(t.testDb.db, sector(), '2026-01-01T00:00:00Z');
-    await bumpFactVersion(t.testDb.db);
+    await finishBulkFactLoad(t.testDb.db);
   });
 
   const cellsOf = async (query: string) =>

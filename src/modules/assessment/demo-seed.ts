@@ -10,7 +10,7 @@ import { completeOrgNumber } from '../identity/index.js';
 import { shippedAssessmentContent } from './assessment-content.js';
 import { answerSurvey, generateEnterprises, seededRandom } from './demo-sector.js';
 import { findEnterprises } from './enterprise-directory.js';
-import { bumpFactVersion, insertFactRows } from './fact-repository.js';
+import { finishBulkFactLoad, insertFactRows } from './fact-repository.js';
 import { questionsFor } from './questionnaire.js';
 import { countRegister, insertRegisterEntries } from './register-repository.js';
 import { answersToFacts } from './survey-facts.js';
@@ -128,6 +128,6 @@ export async function seedAssessmentDemo(
     responses += answered.length;
     factCount += facts.length;
   }
-  await bumpFactVersion(db);
+  await finishBulkFactLoad(db);
   return { enterprises: enterprises.length, responses, facts: factCount, skipped: false };
 }

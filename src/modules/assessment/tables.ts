@@ -133,6 +133,16 @@ export interface FactTable {
   recorded_at: Timestamp;
 }
 
+export interface FactCubeTable {
+  year: number;
+  indicator_id: string;
+  organisation_type: string;
+  size_class: string;
+  region: string;
+  n: number;
+  total: number;
+}
+
 export interface FactVersionTable {
   id: number;
   version: number;
@@ -150,5 +160,6 @@ declare module '../../platform/db/schema.js' {
     assessment_survey_response: ResponseTable;
     assessment_fact: FactTable;
     assessment_fact_version: FactVersionTable;
+    assessment_fact_cube: FactCubeTable;
   }
 }
