@@ -94,6 +94,21 @@ function errorOf(error: unknown): { code: string; message: string; details: unkn
   return { code: 'INTERNAL', message: 'The analysis failed on the server', details: [] };
 }
 
+/**
+ * How many findings to ask the engine for. Its default (one per 1,000 lookups) counts (user, patient) pairs, but the
+ * team works in cases (users): one user who looked up a hundred patients would use the whole budget. So unless the
+ * dataset sets a budget, Varde asks for enough findings to fill several weeks of the team's case capacity.
+ */
+export const FINDINGS_PER_WEEKLY_CASE = 40;
+
+export function findingBudget(
+  dataset: { findingBudget: number | null; reviewCapacity: number },
+  events: number,
+): number {
+  if (dataset.findingBudget) return dataset.findingBudget;
+  return Math.max(1, Math.ceil(events / 1000), dataset.reviewCapacity * FINDINGS_PER_WEEKLY_CASE);
+}
+
 export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
   const { db, clock } = deps;
   const run = await findRun(db, runId);
@@ -168,8 +183,9 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
         await reexplainWithRules(ws, approved);
       }
       progress.report('analyse', 0.5);
+      const stored = await eventTotals(ws.db);
       const analysis = await analyzeWorkspace(ws, {
-        ...(dataset.findingBudget ? { budget: dataset.findingBudget } : {}),
+        budget: findingBudget(dataset, stored.events),
         now: clock(),
         saveRun: true,
         onStep: (name, index, total) => progress.report(`analyse: ${name}`, 0.5 + (0.4 * index) / Math.max(1, total)),

@@ -112,55 +112,57 @@ function RuleCard({ rule, onChanged }: { rule: RuleView; onChanged: () => void }
   const selfApproved = rule.approvedBy !== null && rule.approvedBy === rule.proposedBy;
   return (
     <Card className="lr-card" aria-labelledby={`rule-${rule.id}`}>
-      <Heading level={3} data-size="2xs" id={`rule-${rule.id}`}>
-        {i.locale === 'nb' ? rule.descriptionNb : rule.descriptionEn} <RuleStatusTag status={rule.status} />
-      </Heading>
-      <Paragraph data-size="sm">
-        {t('rules.explains')} <RuleConditionsText rule={draftOf(rule)} />
-      </Paragraph>
-      <Paragraph data-size="xs" className="lr-muted">
-        {t('rules.proposed', { name: rule.proposedByName, at: i.dateTime(rule.proposedAt), version: rule.version })}
-        {rule.approvedByName
-          ? ` ${t('rules.approved', { name: rule.approvedByName, at: i.dateTime(rule.approvedAt ?? '') })}`
-          : ''}
-        {selfApproved ? ` ${t('rules.selfApproved')}` : ''}
-        {rule.retiredByName
-          ? ` ${t('rules.retired', { name: rule.retiredByName, at: i.dateTime(rule.retiredAt ?? '') })}`
-          : ''}
-        {rule.statusReason ? ` ${t('rules.why', { reason: rule.statusReason })}` : ''}
-      </Paragraph>
-      <div className="lr-actions">
-        {actionsFor[rule.status]?.map((a) => (
-          <Button
-            key={a}
-            data-size="sm"
-            variant={a === 'approve' ? 'primary' : 'secondary'}
-            onClick={() => setAction(a)}
-            aria-pressed={action === a}
-          >
-            {t(`rules.action.${a}`)}
-          </Button>
-        ))}
-      </div>
-      {action ? (
-        <div className="lr-form">
-          {action === 'edit' ? <RuleFields draft={draft} onChange={setDraft} idPrefix={`edit-${rule.id}`} /> : null}
-          <Field>
-            <Label>{t('rules.reason', { action: t(`rules.action.${action}`) })}</Label>
-            <Textarea
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              minLength={5}
-              maxLength={2000}
-            />
-          </Field>
-          {error ? <LogError error={error} /> : null}
-          <Button data-size="sm" onClick={() => void submit()} disabled={reason.trim().length < 5}>
-            {t('rules.confirm', { action: t(`rules.action.${action}`) })}
-          </Button>
+      <Card.Block>
+        <Heading level={3} data-size="2xs" id={`rule-${rule.id}`}>
+          {i.locale === 'nb' ? rule.descriptionNb : rule.descriptionEn} <RuleStatusTag status={rule.status} />
+        </Heading>
+        <Paragraph data-size="sm">
+          {t('rules.explains')} <RuleConditionsText rule={draftOf(rule)} />
+        </Paragraph>
+        <Paragraph data-size="xs" className="lr-muted">
+          {t('rules.proposed', { name: rule.proposedByName, at: i.dateTime(rule.proposedAt), version: rule.version })}
+          {rule.approvedByName
+            ? ` ${t('rules.approved', { name: rule.approvedByName, at: i.dateTime(rule.approvedAt ?? '') })}`
+            : ''}
+          {selfApproved ? ` ${t('rules.selfApproved')}` : ''}
+          {rule.retiredByName
+            ? ` ${t('rules.retired', { name: rule.retiredByName, at: i.dateTime(rule.retiredAt ?? '') })}`
+            : ''}
+          {rule.statusReason ? ` ${t('rules.why', { reason: rule.statusReason })}` : ''}
+        </Paragraph>
+        <div className="lr-actions">
+          {actionsFor[rule.status]?.map((a) => (
+            <Button
+              key={a}
+              data-size="sm"
+              variant={a === 'approve' ? 'primary' : 'secondary'}
+              onClick={() => setAction(a)}
+              aria-pressed={action === a}
+            >
+              {t(`rules.action.${a}`)}
+            </Button>
+          ))}
         </div>
-      ) : null}
+        {action ? (
+          <div className="lr-form">
+            {action === 'edit' ? <RuleFields draft={draft} onChange={setDraft} idPrefix={`edit-${rule.id}`} /> : null}
+            <Field>
+              <Label>{t('rules.reason', { action: t(`rules.action.${action}`) })}</Label>
+              <Textarea
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                minLength={5}
+                maxLength={2000}
+              />
+            </Field>
+            {error ? <LogError error={error} /> : null}
+            <Button data-size="sm" onClick={() => void submit()} disabled={reason.trim().length < 5}>
+              {t('rules.confirm', { action: t(`rules.action.${action}`) })}
+            </Button>
+          </div>
+        ) : null}
+      </Card.Block>
       <RuleHistory ruleId={rule.id} />
     </Card>
   );
