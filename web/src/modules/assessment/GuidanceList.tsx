@@ -1,6 +1,10 @@
-/** The guidance a requirement points to (Normen chapters and fact sheets, Digdir, NSM, NHN, KS), linked where known. */
+/**
+ * The guidance a requirement points to (Normen chapters and fact sheets, Digdir, NSM, NHN, KS): linked to the
+ * publisher where the library knows the address, else to the chapter or fact sheet in Varde's Normen library.
+ */
 import { Tag } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n.js';
+import { AppLink } from '../../shell/AppLink.js';
 import type { Guidance } from './assessment-api.js';
 import { guidanceKindKey } from './labels.js';
 
@@ -21,6 +25,14 @@ export function GuidanceList({ guidance, municipality }: { guidance: readonly Gu
               {g.title}
               <span className="visually-hidden"> {t('assessment.opensNewWindow')}</span>
             </a>
+          ) : g.target ? (
+            // Normen's chapters and fact sheets are nodes of the Normen library: link to it in Varde.
+            <AppLink
+              to={`/frameworks/${encodeURIComponent(g.target.framework)}#node-${encodeURIComponent(g.target.node)}`}
+              lang="nb"
+            >
+              {g.title}
+            </AppLink>
           ) : (
             <span lang="nb">{g.title}</span>
           )}
