@@ -8,12 +8,18 @@
 /**
  * A patient's care community at the time of a lookup: the units of encounters from a week before they start to 30
  * days after they end (follow-up after discharge is ordinary). The emergency department is the way in, not the
- * community: it counts only when the patient has no other unit.
+ * community: it counts only when the patient has no other unit; a service unit (lab, radiology, pharmacy) that only
+ * received an order counts only when there is nothing else at all. 0 = no contact with the hospital.
  */
 export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
 
 /**
- * Familiarity of a user with the unit treating the patient. Department level: how many *other* users of the same
+ * A user whose work is mostly undocumented lookups of patients without any contact (half or more of the user's
+ * patients, over at least five days: an archive or coding office) has that as the job: f rises from a quarter to one
+ * half. A browsing episode is a small part of a normal user's work.
+ *
+ * Familiarity of a user with the unit treating the patient. In a department of fewer than five users the role
+ * across the hospital is the peer group as well (a one-person office has no colleagues to compare with). Department level: how many *other* users of the same
  * department looked up *other* patients of that unit without a documented reason (so that colleagues gathering
  * around one patient do not make each other look ordinary); it is a pattern (f = 1) when at least
  * max(min(3, half of the colleagues), 10 % of the department, 1) did — in a small unit half the colleagues is enough. User level: how many patients of that unit the user looked up with a
@@ -23,7 +29,7 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
  * to how concentrated the user is on the unit compared with how common the unit is among all pairs (full at five
  * times the base share). Patients with no contact at all are not a unit, so the second count skips them.
  */
-export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5, concentrationLift: 5 } as const;
+export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5, concentrationLift: 5, smallDepartment: 5, jobMinDays: 5, jobShareFrom: 0.25 } as const;
 
 /** A pair counts towards breadth and bursts when its familiarity is below this (an "unfamiliar" lookup). */
 export const UNFAMILIAR_BELOW = 0.5;

@@ -107,17 +107,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     name: 'care',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_care AS
       WITH w AS (
-        SELECT pid, dept, coalesce(dept_kind = 'emergency' OR enc_kind = 'emergency', false) AS entry,
+        SELECT pid, dept,
+               CASE WHEN coalesce(dept_kind, '') IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN 2
+                    WHEN coalesce(dept_kind = 'emergency' OR enc_kind = 'emergency', false) THEN 1 ELSE 0 END AS tier,
                start_ts - INTERVAL ${CARE_MARGIN.beforeDays} DAY AS lo,
                coalesce(end_ts, TIMESTAMPTZ 'infinity') + INTERVAL ${CARE_MARGIN.afterDays} DAY AS hi
-        FROM encounter_windows WHERE coalesce(dept_kind, '') NOT IN ${sqlList(SERVICE_DEPARTMENT_KINDS)}),
+        FROM encounter_windows),
       hits AS (
-        SELECT DISTINCT a.uid, a.pid, a.udept, a.state, w.dept AS care, w.entry
+        SELECT DISTINCT a.uid, a.pid, a.udept, a.state, w.dept AS care, w.tier
         FROM a_ctx a JOIN w ON w.pid = a.pid AND a.ref_ts BETWEEN w.lo AND w.hi),
       m AS MATERIALIZED (
         SELECT uid, pid, udept, state, care FROM (
-          SELECT *, bool_and(entry) OVER (PARTITION BY uid, pid) AS only_entry FROM hits)
-        WHERE NOT entry OR only_entry)
+          SELECT *, min(tier) OVER (PARTITION BY uid, pid) AS best FROM hits)
+        WHERE tier = best)
       SELECT * FROM m
       UNION ALL
       SELECT a.uid, a.pid, a.udept, a.state, 0 AS care FROM a_ctx a ANTI JOIN m ON m.uid = a.uid AND m.pid = a.pid`,
@@ -133,6 +135,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT udept, care, count(*) AS n_users FROM a_dc_user GROUP BY udept, care;
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
+      CREATE OR REPLACE TEMP TABLE a_user_job AS
+        SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') / count(DISTINCT c.pid) AS share_no_contact,
+               (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days
+        FROM a_care c GROUP BY c.uid;
+      CREATE OR REPLACE TEMP TABLE a_role_size AS
+        SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
+      CREATE OR REPLACE TEMP TABLE a_rc_user AS
+        SELECT u.role, c.care, c.uid, count(DISTINCT c.pid) AS n_patients, min(c.pid) AS only_pid
+        FROM a_care c JOIN users u USING (uid) WHERE c.state <> 'explained' GROUP BY u.role, c.care, c.uid;
+      CREATE OR REPLACE TEMP TABLE a_role_care AS
+        SELECT role, care, count(*) AS n_users FROM a_rc_user GROUP BY role, care;
+      CREATE OR REPLACE TEMP TABLE a_role_care_single AS
+        SELECT role, care, only_pid AS pid, count(*) AS n_single FROM a_rc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_care_share AS
         SELECT care, count(*) / (SELECT count(*) FROM a_care) AS share FROM a_care GROUP BY care;
       CREATE OR REPLACE TEMP TABLE a_user_care AS
@@ -150,6 +165,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                  least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0) AS f_user,
                  greatest(
                    least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0)),
+                   CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
+                     THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom})) ELSE 0 END,
+                   CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
+                     THEN least(1.0, y.role_peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * rs.n_users)) ELSE 0 END,
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
                    CASE WHEN c.care <> 0 THEN least(1.0, greatest(uc.n_unexplained - 1, 0) / ${FAMILIARITY.userPatients}.0)
                      * least(1.0, greatest(0.0, ln(greatest(uc.lift, 1e-9)) / ln(${FAMILIARITY.concentrationLift}))) ELSE 0 END) AS f
@@ -161,6 +180,14 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                                                  - CASE WHEN du.n_patients = 1 THEN 0 ELSE 1 END) AS peers) x
           LEFT JOIN a_dept_size ds ON ds.udept IS NOT DISTINCT FROM c.udept
           LEFT JOIN a_user_care uc ON uc.uid = c.uid AND uc.care = c.care
+          LEFT JOIN users uu ON uu.uid = c.uid
+          LEFT JOIN a_user_job uj ON uj.uid = c.uid
+          LEFT JOIN a_role_size rs ON rs.role IS NOT DISTINCT FROM uu.role
+          LEFT JOIN a_role_care rc ON rc.role IS NOT DISTINCT FROM uu.role AND rc.care = c.care
+          LEFT JOIN a_role_care_single rsg ON rsg.role IS NOT DISTINCT FROM uu.role AND rsg.care = c.care AND rsg.pid = c.pid
+          LEFT JOIN a_rc_user ru ON ru.role IS NOT DISTINCT FROM uu.role AND ru.care = c.care AND ru.uid = c.uid
+          CROSS JOIN LATERAL (SELECT greatest(0, coalesce(rc.n_users, 0) - coalesce(rsg.n_single, 0)
+                                                 - CASE WHEN ru.n_patients = 1 THEN 0 ELSE 1 END) AS role_peers) y
           WHERE c.state <> 'explained')
         GROUP BY uid, pid`,
   },
@@ -315,7 +342,7 @@ export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name
 }
 
 export const ANALYSIS_TABLES = [
-  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dc_user', 'a_dept_care', 'a_dept_care_single', 'a_user_care',
+  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dc_user', 'a_dept_care', 'a_dept_care_single', 'a_user_job', 'a_role_size', 'a_rc_user', 'a_role_care', 'a_role_care_single', 'a_user_care',
   'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours', 'a_ws',
   'a_signals',
 ];
