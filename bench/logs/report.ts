@@ -38,9 +38,12 @@ function sh(cmd: string): string {
 export function machineSummary(): Machine {
   return {
     nproc: sh('nproc'),
-    memory: sh("free -h | awk '/^Mem:/ {print $2 \" total, \" $7 \" available\"}'"),
+    memory: sh('free -h | awk \'/^Mem:/ {print $2 " total, " $7 " available"}\''),
     cpu: sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").trim(),
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
     node: process.version,
   };
 }
@@ -53,10 +56,16 @@ export const END = '<!-- logaudit-bench:end -->';
 
 export function renderMarkdown(results: readonly SizeResult[], machine: Machine, command: string): string {
   const lines: string[] = [];
-  lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), memory ${machine.memory}, Node ${machine.node}; load average at the end of the run ${machine.loadAverage}.`);
-  lines.push(`Command: \`${command}\` (datasets from the synthetic generator, seed ${results[0]?.seed ?? '?'}, not timed).`);
+  lines.push(
+    `Machine: ${machine.nproc} cores (${machine.cpu}), memory ${machine.memory}, Node ${machine.node}; load average at the end of the run ${machine.loadAverage}.`,
+  );
+  lines.push(
+    `Command: \`${command}\` (datasets from the synthetic generator, seed ${results[0]?.seed ?? '?'}, not timed).`,
+  );
   lines.push('');
-  lines.push('| events | format | end to end | peak RSS | raw scan + group-by | ratio | explained | AUC-ROC | AUC-PR | budget | recall | precision | rules-only recall | rules-only AUC-ROC |');
+  lines.push(
+    '| events | format | end to end | peak RSS | raw scan + group-by | ratio | explained | AUC-ROC | AUC-PR | budget | recall | precision | rules-only recall | rules-only AUC-ROC |',
+  );
   lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     lines.push(
@@ -85,7 +94,10 @@ export function updateBenchmarksFile(file: string, markdown: string): void {
   const block = `${START}\n${markdown}\n${END}`;
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
   if (current.includes(START) && current.includes(END)) {
-    fs.writeFileSync(file, current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length));
+    fs.writeFileSync(
+      file,
+      current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length),
+    );
   } else {
     fs.writeFileSync(file, `${current.trimEnd()}\n\n## Access-log engine\n\n${block}\n`);
   }

@@ -12,7 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from '../../src/modules/logaudit/generator/index.js';
-import { evaluate, readFindingKeys, readGroundTruth, readScores, type Evaluation } from '../../src/modules/logaudit/eval/evaluate.js';
+import {
+  evaluate,
+  readFindingKeys,
+  readGroundTruth,
+  readScores,
+  type Evaluation,
+} from '../../src/modules/logaudit/eval/evaluate.js';
 import { openWorkspace } from '../../src/modules/logaudit/workspace/workspace.js';
 import { runAnalysis } from '../../src/modules/logaudit/workspace/analysis-sql.js';
 import { runBaseline, writeBaseline } from '../../src/modules/logaudit/workspace/baseline-sql.js';
@@ -73,7 +79,12 @@ async function baseline(work: string, budget: number): Promise<void> {
   try {
     await runAnalysis(ws.db, { from: null, to: null });
     await runBaseline(ws.db);
-    await writeBaseline(ws.db, path.join(work, 'baseline-scores.csv'), path.join(work, 'baseline-findings.ndjson'), budget);
+    await writeBaseline(
+      ws.db,
+      path.join(work, 'baseline-scores.csv'),
+      path.join(work, 'baseline-findings.ndjson'),
+      budget,
+    );
   } finally {
     ws.close();
   }

@@ -48,20 +48,23 @@ const INGEST_PLAN = [
 function positiveInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('VALIDATION_FAILED', `${name} must be a whole number ≥ 0, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('VALIDATION_FAILED', `${name} must be a whole number ≥ 0, got "${value}"`);
   return n;
 }
 
 function share(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_REJECT_SHARE;
   const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new AppError('VALIDATION_FAILED', `--max-reject-share must be between 0 and 1, got "${value}"`);
+  if (!(n >= 0 && n <= 1))
+    throw new AppError('VALIDATION_FAILED', `--max-reject-share must be between 0 and 1, got "${value}"`);
   return n;
 }
 
 function date(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('VALIDATION_FAILED', `${name} must be a date YYYY-MM-DD, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new AppError('VALIDATION_FAILED', `${name} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
@@ -81,7 +84,11 @@ async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) =>
   }
 }
 
-function reporter(ws: Workspace, plan: readonly (readonly [string, number])[], totalUnits: number | null): ProgressReporter {
+function reporter(
+  ws: Workspace,
+  plan: readonly (readonly [string, number])[],
+  totalUnits: number | null,
+): ProgressReporter {
   return new ProgressReporter({
     write: (text) => process.stderr.write(text),
     tty: Boolean(process.stderr.isTTY),
@@ -92,7 +99,12 @@ function reporter(ws: Workspace, plan: readonly (readonly [string, number])[], t
   });
 }
 
-async function ingest(ws: Workspace, dir: string, options: CommonOptions, progress: ProgressReporter): Promise<IngestReport> {
+async function ingest(
+  ws: Workspace,
+  dir: string,
+  options: CommonOptions,
+  progress: ProgressReporter,
+): Promise<IngestReport> {
   return ingestDataset(ws, dir, {
     encoding: options.encoding ? parseEncoding(options.encoding) : undefined,
     skipBadLines: options.skipBadLines ?? false,
@@ -137,14 +149,22 @@ function printAnalysis(result: AnalysisResult, startedMs: number, out: AnalyzeCl
 }
 
 export function registerLogsCommands(program: Command): Command {
-  const logs = program.command('logs').description('access-log control: ingest record lookups and find the unusual ones');
+  const logs = program
+    .command('logs')
+    .description('access-log control: ingest record lookups and find the unusual ones');
   registerGenerateCommand(logs);
 
   const common = (cmd: Command): Command =>
     cmd
-      .option('--encoding <name>', 'input encoding when not UTF-8: windows-1252 or iso-8859-1 (converted while reading)')
+      .option(
+        '--encoding <name>',
+        'input encoding when not UTF-8: windows-1252 or iso-8859-1 (converted while reading)',
+      )
       .option('--skip-bad-lines', 'skip and count lines that cannot be parsed instead of stopping')
-      .option('--max-reject-share <share>', `stop when more than this share of lookups is unusable (default ${DEFAULT_MAX_REJECT_SHARE})`)
+      .option(
+        '--max-reject-share <share>',
+        `stop when more than this share of lookups is unusable (default ${DEFAULT_MAX_REJECT_SHARE})`,
+      )
       .option('--timezone <tz>', 'time zone for local days and hours when creating a workspace (default Europe/Oslo)')
       .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB (default: half the memory, at most 3 GB)')
       .option('--threads <n>', 'DuckDB threads (default: all cores)');

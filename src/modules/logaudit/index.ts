@@ -6,13 +6,28 @@
 export { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace/workspace.js';
 export { ingestDataset, type IngestOptions, type IngestReport } from './service/ingest-dataset.js';
 export { analyzeWorkspace, type AnalyzeOptions, type AnalysisResult, MIN_FINDING_SCORE } from './service/analyze.js';
-export { patientAccessList, listRuns, readFindings, type PatientAccess, type StoredRun, type StoredFinding } from './workspace/access-repository.js';
+export {
+  patientAccessList,
+  listRuns,
+  readFindings,
+  type PatientAccess,
+  type StoredRun,
+  type StoredFinding,
+} from './workspace/access-repository.js';
 export { readExplanationRules, saveExplanationRule, type NewExplanationRule } from './workspace/rules-repository.js';
 export { locateDataset, type DatasetLayout } from './dataset/layout.js';
 export { groupIntoCases, defaultBudget, type Finding, type Case } from './domain/findings.js';
 export { REASONS, REASON_CODES, reason, type Reason, type ReasonCode } from './domain/reasons.js';
 export { EXPLANATION_KINDS, explanationById, type ExplanationKind } from './domain/explanations.js';
-export { ACTIONS, PURPOSES, ROLES, actionFromCode, purposeFromCode, type Action, type Purpose } from './domain/codes.js';
+export {
+  ACTIONS,
+  PURPOSES,
+  ROLES,
+  actionFromCode,
+  purposeFromCode,
+  type Action,
+  type Purpose,
+} from './domain/codes.js';
 export { ISSUE_CLASSES, issueAction, formatIssue, type IngestIssue, type IssueClass } from './domain/ingest-issues.js';
 export { formatInZone } from './domain/time.js';
 export { registerLogsCommands } from './cli.js';

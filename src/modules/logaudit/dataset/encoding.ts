@@ -10,7 +10,10 @@ export const SUPPORTED_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1'] as co
 export type InputEncoding = (typeof SUPPORTED_ENCODINGS)[number];
 
 export function parseEncoding(value: string): InputEncoding {
-  const normalized = value.toLowerCase().replace(/^cp1252$/, 'windows-1252').replace(/^latin-?1$/, 'iso-8859-1');
+  const normalized = value
+    .toLowerCase()
+    .replace(/^cp1252$/, 'windows-1252')
+    .replace(/^latin-?1$/, 'iso-8859-1');
   const known = SUPPORTED_ENCODINGS.find((e) => e === normalized || e.replace('-', '') === normalized);
   if (!known) throw new Error(`unsupported encoding "${value}" (supported: ${SUPPORTED_ENCODINGS.join(', ')})`);
   return known;
@@ -18,7 +21,12 @@ export function parseEncoding(value: string): InputEncoding {
 
 /** Write a UTF-8 copy of `source` to `target`. */
 export async function convertToUtf8(source: string, target: string, encoding: InputEncoding): Promise<void> {
-  await pipeline(fs.createReadStream(source), iconv.decodeStream(encoding), iconv.encodeStream('utf-8'), fs.createWriteStream(target));
+  await pipeline(
+    fs.createReadStream(source),
+    iconv.decodeStream(encoding),
+    iconv.encodeStream('utf-8'),
+    fs.createWriteStream(target),
+  );
 }
 
 /** A short hint of what the bad bytes probably were, for the error message. */

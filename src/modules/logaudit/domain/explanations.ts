@@ -15,7 +15,8 @@ export const EXPLANATION_KINDS = [
   {
     id: 1,
     code: 'USER_CARE_RELATION',
-    textNb: 'Brukeren hadde en registrert behandlingsrelasjon til pasienten (tildelt, time, henvisning eller konsultasjon).',
+    textNb:
+      'Brukeren hadde en registrert behandlingsrelasjon til pasienten (tildelt, time, henvisning eller konsultasjon).',
     textEn: 'The user had a documented care relation to the patient (assigned, appointment, referral or consult).',
   },
   {

@@ -55,8 +55,18 @@ describe('scoring', () => {
 
 describe('findings and cases', () => {
   it('orders by score, then user id, then patient id', () => {
-    const list = [finding('u2', 'p1', 0.5), finding('u1', 'p2', 0.5), finding('u1', 'p1', 0.5), finding('u9', 'p9', 0.9)];
-    expect(list.sort(compareFindings).map((f) => `${f.user_id}/${f.patient_id}`)).toEqual(['u9/p9', 'u1/p1', 'u1/p2', 'u2/p1']);
+    const list = [
+      finding('u2', 'p1', 0.5),
+      finding('u1', 'p2', 0.5),
+      finding('u1', 'p1', 0.5),
+      finding('u9', 'p9', 0.9),
+    ];
+    expect(list.sort(compareFindings).map((f) => `${f.user_id}/${f.patient_id}`)).toEqual([
+      'u9/p9',
+      'u1/p1',
+      'u1/p2',
+      'u2/p1',
+    ]);
   });
   it('groups per user; more findings raise the case score', () => {
     const cases = groupIntoCases([finding('u1', 'p1', 0.6), finding('u1', 'p2', 0.5), finding('u2', 'p3', 0.6)]);

@@ -64,8 +64,12 @@ export function groupIntoCases(findings: readonly Finding[]): Case[] {
     const max = sorted[0]?.score ?? 0;
     const score = Math.round((1 - (1 - max) * Math.pow(0.9, sorted.length - 1)) * 1e6) / 1e6;
     const reasonWeight = new Map<ReasonCode, number>();
-    for (const f of sorted) for (const r of f.reasons) reasonWeight.set(r.code, (reasonWeight.get(r.code) ?? 0) + r.weight);
-    const top = [...reasonWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([c]) => c);
+    for (const f of sorted)
+      for (const r of f.reasons) reasonWeight.set(r.code, (reasonWeight.get(r.code) ?? 0) + r.weight);
+    const top = [...reasonWeight.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([c]) => c);
     cases.push({
       case_id: `case-${userId}`,
       user_id: userId,

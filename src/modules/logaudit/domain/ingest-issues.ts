@@ -95,7 +95,11 @@ export function summarizeIssues(found: readonly { issue: IngestIssue; count: num
 
 /** "access_events.csv line 12, field timestamp: …" — the form every message takes. */
 export function formatIssue(issue: IngestIssue): string {
-  const where = [issue.file, issue.line !== undefined ? `line ${issue.line}` : null, issue.field ? `field ${issue.field}` : null]
+  const where = [
+    issue.file,
+    issue.line !== undefined ? `line ${issue.line}` : null,
+    issue.field ? `field ${issue.field}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${where}: ${issue.message}`;

@@ -41,8 +41,10 @@ export const REASONS = {
     en: () => 'The patient is registered at the same address as the user.',
   },
   SAME_FAMILY_NAME_RARE: {
-    nb: (f) => `Pasienten har samme etternavn som brukeren, og navnet er sjeldent (${n(f.familyNameCount)} personer i dataene).`,
-    en: (f) => `The patient has the same family name as the user, and the name is rare (${n(f.familyNameCount)} people in the data).`,
+    nb: (f) =>
+      `Pasienten har samme etternavn som brukeren, og navnet er sjeldent (${n(f.familyNameCount)} personer i dataene).`,
+    en: (f) =>
+      `The patient has the same family name as the user, and the name is rare (${n(f.familyNameCount)} people in the data).`,
   },
   COLLEAGUE_PATIENT: {
     nb: () => 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',

@@ -26,7 +26,12 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SELF_LOOKUP', column: 's_self', weight: 0.95, factor: ALWAYS },
   { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS },
   { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: MOSTLY_UNEXPLAINED },
-  { code: 'EMERGENCY_WITHOUT_EMERGENCY', column: 's_etreat', weight: 0.6, factor: { unexplained: 1, weak: 1, explained: 0.5 } },
+  {
+    code: 'EMERGENCY_WITHOUT_EMERGENCY',
+    column: 's_etreat',
+    weight: 0.6,
+    factor: { unexplained: 1, weak: 1, explained: 0.5 },
+  },
   { code: 'UNKNOWN_USER', column: 's_unknown_user', weight: 0.6, factor: ALWAYS },
   { code: 'RARE_DEPARTMENT_FOR_PATIENT', column: 's_rare_dept', weight: 0.55, factor: ONLY_UNEXPLAINED },
   { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED },
@@ -34,7 +39,14 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED },
-  { code: 'USER_RAPID_LOOKUPS', column: 's_rapid', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  // Documented lookups in the same hour as an unusual burst keep a trace of it (below any finding), so that they
+  // rank above ordinary documented work.
+  {
+    code: 'USER_RAPID_LOOKUPS',
+    column: 's_rapid',
+    weight: 0.5,
+    factor: { unexplained: 1, weak: 0.5, explained: 0.08 },
+  },
   { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },
   { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.3, factor: ONLY_UNEXPLAINED },
   { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED },
@@ -68,7 +80,8 @@ export function scoreSql(): string {
   const factor = (signal: SignalSpec): string =>
     `(CASE state WHEN 'unexplained' THEN ${signal.factor.unexplained} WHEN 'weak' THEN ${signal.factor.weak} ELSE ${signal.factor.explained} END)`;
   const misses = SIGNALS.map(
-    (s) => `(1.0::DOUBLE - ${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`,
+    (s) =>
+      `(1.0::DOUBLE - ${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`,
   );
   return `round(1 - ${misses.join(' * ')}, 6)`;
 }

@@ -14,22 +14,26 @@
 export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
 
 /**
- * A user whose work is mostly undocumented lookups of patients without any contact (half or more of the user's
- * patients, over at least five days: an archive or coding office) has that as the job: f rises from a quarter to one
- * half. A browsing episode is a small part of a normal user's work.
- *
- * Familiarity of a user with the unit treating the patient. In a department of fewer than five users the role
- * across the hospital is the peer group as well (a one-person office has no colleagues to compare with). Department level: how many *other* users of the same
- * department looked up *other* patients of that unit without a documented reason (so that colleagues gathering
- * around one patient do not make each other look ordinary); it is a pattern (f = 1) when at least
- * max(min(3, half of the colleagues), 10 % of the department, 1) did — in a small unit half the colleagues is enough. User level: how many patients of that unit the user looked up with a
- * documented reason (f = 1 from 5: regular work with the unit), or how many *other* patients of that unit without one
- * (f = 1 from 5 more: a consultant or a floating nurse works with a few units; someone browsing picks patients
- * all over the hospital). Someone browsing still hits big units often, so the second count only speaks in proportion
- * to how concentrated the user is on the unit compared with how common the unit is among all pairs (full at five
- * times the base share). Patients with no contact at all are not a unit, so the second count skips them.
+ * Familiarity of a user with the unit treating the patient (f in [0, 1], the largest of these):
+ * - department: how many *other* users of the same department looked up *other* patients of that unit without a
+ *   documented reason (colleagues gathering around one patient do not make each other look ordinary); f = 1 when at
+ *   least max(min(3, half of the colleagues), 10 % of the department, 1) did.
+ * - role: in a department of fewer than five users, the same count over users with the same role.
+ * - user, documented: f = 1 from five patients of that unit looked up with a documented reason (regular work).
+ * - user, concentrated: five more undocumented patients of that unit, and at least five times the unit's base share
+ *   (a consultant or a floating nurse works with a few units; someone browsing picks patients all over).
+ * - job: a user whose patients are mostly undocumented lookups of patients without contact, over at least five days
+ *   (an archive or coding office): f rises from a quarter to one half of the user's patients.
  */
-export const FAMILIARITY = { minPeers: 3, peerShare: 0.1, userPatients: 5, concentrationLift: 5, smallDepartment: 5, jobMinDays: 5, jobShareFrom: 0.25 } as const;
+export const FAMILIARITY = {
+  minPeers: 3,
+  peerShare: 0.1,
+  userPatients: 5,
+  concentrationLift: 5,
+  smallDepartment: 5,
+  jobMinDays: 5,
+  jobShareFrom: 0.25,
+} as const;
 
 /** A pair counts towards breadth and bursts when its familiarity is below this (an "unfamiliar" lookup). */
 export const UNFAMILIAR_BELOW = 0.5;

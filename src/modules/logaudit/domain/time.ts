@@ -24,7 +24,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function formatInZone(epochMs: number, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(epochMs))
+      .map((p) => [p.type, p.value]),
+  );
   const local = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
@@ -61,7 +65,9 @@ export function offsetSegments(fromMs: number, toMs: number, timeZone: string): 
   const step = 6 * 3600_000;
   const start = fromMs - 86_400_000;
   const end = toMs + 86_400_000;
-  const segments: OffsetSegment[] = [{ fromMs: Number.NEGATIVE_INFINITY, offsetMinutes: offsetMinutes(start, timeZone) }];
+  const segments: OffsetSegment[] = [
+    { fromMs: Number.NEGATIVE_INFINITY, offsetMinutes: offsetMinutes(start, timeZone) },
+  ];
   let previous = segments[0]?.offsetMinutes as number;
   for (let t = start; t < end; t += step) {
     const next = offsetMinutes(Math.min(t + step, end), timeZone);
@@ -90,5 +96,6 @@ export function localMsSql(ts: string, segments: readonly OffsetSegment[]): stri
   return `(${ms} + CASE ${whens} ELSE ${(segments[segments.length - 1]?.offsetMinutes ?? 0) * 60_000} END)`;
 }
 
-export const localDateSql = (localMs: string): string => `(DATE '1970-01-01' + CAST(${localMs} // 86400000 AS INTEGER))`;
+export const localDateSql = (localMs: string): string =>
+  `(DATE '1970-01-01' + CAST(${localMs} // 86400000 AS INTEGER))`;
 export const localHourSql = (localMs: string): string => `CAST((${localMs} // 3600000) % 24 AS INTEGER)`;

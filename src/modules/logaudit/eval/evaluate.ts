@@ -52,7 +52,9 @@ export async function readScores(file: string): Promise<{ key: string; score: nu
       cols = r;
       continue;
     }
-    const [u, p, s] = [cols.indexOf('user_id'), cols.indexOf('patient_id'), cols.indexOf('score')].map((i) => r[i] ?? '');
+    const [u, p, s] = [cols.indexOf('user_id'), cols.indexOf('patient_id'), cols.indexOf('score')].map(
+      (i) => r[i] ?? '',
+    );
     out.push({ key: pairKey(u as string, p as string), score: Number(s) });
   }
   return out;

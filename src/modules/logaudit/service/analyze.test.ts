@@ -19,7 +19,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   const add = (...rows: Row[]): void => void data.events.push(...rows);
   const staff = (id: string): Row => data.staff.find((s) => s.user_id === id) as Row;
   const patient = (id: string, more: Row = {}): void =>
-    void data.patients.push({ patient_id: id, family_name: `Other${id}`, given_name: 'Anne', address_id: `addr-${id}`, ...more });
+    void data.patients.push({
+      patient_id: id,
+      family_name: `Other${id}`,
+      given_name: 'Anne',
+      address_id: `addr-${id}`,
+      ...more,
+    });
 
   // Self: u2 is also patient p201 (no contact with the hospital).
   patient('p201', { family_name: 'Staffname2', address_id: 'addr-u2', employee_user_id: 'u2' });
@@ -29,7 +35,14 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('u3', 'p202', at(11, 10)), lookup('u3', 'p202', at(14, 11)));
   // Colleague: p203 is employee u4 (W1), admitted to W3; u5 (W1) reads it.
   patient('p203', { family_name: 'Staffname4', address_id: 'addr-u4', employee_user_id: 'u4' });
-  data.encounters.push({ encounter_id: 'enc203', patient_id: 'p203', department_id: 'W3', start: at(12, 8), end: at(15, 8), kind: 'inpatient' });
+  data.encounters.push({
+    encounter_id: 'enc203',
+    patient_id: 'p203',
+    department_id: 'W3',
+    start: at(12, 8),
+    end: at(15, 8),
+    kind: 'inpatient',
+  });
   add(lookup('u5', 'p203', at(13, 10)));
   // After employment: u6 left on 8 March.
   staff('u6').employed_to = '2026-03-08';
@@ -37,7 +50,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // Emergency access without an emergency (p7 lies in W4; u7 works in W1).
   add(lookup('u7', 'p7', at(9, 10), { purpose: 'ETREAT' }));
   // Burst: eight users from W1 and W2 read p11 (W4) on one day.
-  for (const u of ['u14', 'u15', 'u16', 'u17', 'u18', 'u19', 'u20', 'u21']) add(lookup(u, 'p11', at(13, 9 + Number(u.slice(1)) % 8)));
+  for (const u of ['u14', 'u15', 'u16', 'u17', 'u18', 'u19', 'u20', 'u21'])
+    add(lookup(u, 'p11', at(13, 9 + (Number(u.slice(1)) % 8))));
   // Rapid: u22 (W2) reads twelve W3/W4 patients within an hour.
   for (let i = 0; i < 12; i++) add(lookup('u22', `p${42 + i * 2}`, at(25, 14, i * 4)));
   // Search then read: u23 (W2) searches for and opens p31 (W4), unrelated.
@@ -48,7 +62,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   staff('u8').family_name = 'Hansen';
   for (const p of data.patients.slice(0, 60)) p.family_name = 'Hansen';
   // Legitimate but undocumented: W1 physicians u1 and u9 consult on many W2 patients (a pattern, not a finding).
-  const w2 = data.patients.filter((p) => /^p\d+$/.test(String(p.patient_id)) && Number(String(p.patient_id).slice(1)) % 4 === 1).slice(0, 30);
+  const w2 = data.patients
+    .filter((p) => /^p\d+$/.test(String(p.patient_id)) && Number(String(p.patient_id).slice(1)) % 4 === 1)
+    .slice(0, 30);
   staff('u9').role = 'physician';
   for (const [i, p] of w2.entries()) {
     const start = 1 + (Number(String(p.patient_id).slice(1)) % 20);
@@ -135,7 +151,15 @@ describe('analyzeWorkspace', () => {
     const lines = fs.readFileSync(path.join(dir, 'findings.ndjson'), 'utf8').trim().split('\n');
     expect(lines.length).toBe(result.findings.length);
     const first = JSON.parse(lines[0] as string) as Finding;
-    expect(Object.keys(first)).toEqual(['user_id', 'patient_id', 'score', 'first_seen', 'last_seen', 'events', 'reasons']);
+    expect(Object.keys(first)).toEqual([
+      'user_id',
+      'patient_id',
+      'score',
+      'first_seen',
+      'last_seen',
+      'events',
+      'reasons',
+    ]);
     expect(first.first_seen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     for (const r of first.reasons) expect(Object.keys(r)).toEqual(['code', 'weight', 'text_nb', 'text_en']);
     const scores = fs.readFileSync(path.join(dir, 'scores.csv'), 'utf8').trim().split('\n');
@@ -154,11 +178,20 @@ describe('analyzeWorkspace', () => {
     const again = await openWorkspace(path.join(dir, 'ws2'), { threads: 2, memoryLimit: '512MB' });
     try {
       await ingestDataset(again, datasetDir, { now });
-      await analyzeWorkspace(again, { now, budget: 60, findingsPath: path.join(dir, 'findings2.ndjson'), scoresPath: path.join(dir, 'scores2.csv') });
+      await analyzeWorkspace(again, {
+        now,
+        budget: 60,
+        findingsPath: path.join(dir, 'findings2.ndjson'),
+        scoresPath: path.join(dir, 'scores2.csv'),
+      });
     } finally {
       again.close();
     }
-    expect(fs.readFileSync(path.join(dir, 'findings2.ndjson'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'findings.ndjson'), 'utf8'));
-    expect(fs.readFileSync(path.join(dir, 'scores2.csv'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'scores.csv'), 'utf8'));
+    expect(fs.readFileSync(path.join(dir, 'findings2.ndjson'), 'utf8')).toBe(
+      fs.readFileSync(path.join(dir, 'findings.ndjson'), 'utf8'),
+    );
+    expect(fs.readFileSync(path.join(dir, 'scores2.csv'), 'utf8')).toBe(
+      fs.readFileSync(path.join(dir, 'scores.csv'), 'utf8'),
+    );
   });
 });

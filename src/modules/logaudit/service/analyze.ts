@@ -7,7 +7,15 @@ import { defaultBudget, groupIntoCases, reasonsFor, type Case, type Finding } fr
 import type { ReasonFacts } from '../domain/reasons.js';
 import { formatInZone } from '../domain/time.js';
 import { runAnalysis, type AnalysisWindow } from '../workspace/analysis-sql.js';
-import { analysisTotals, eventIdsFor, saveRun, topPairs, writeScoresCsv, type AnalysisTotals, type ScoredPair } from '../workspace/findings-repository.js';
+import {
+  analysisTotals,
+  eventIdsFor,
+  saveRun,
+  topPairs,
+  writeScoresCsv,
+  type AnalysisTotals,
+  type ScoredPair,
+} from '../workspace/findings-repository.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export interface AnalyzeOptions {
@@ -79,7 +87,10 @@ export async function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions): 
   }));
   const cases = groupIntoCases(findings);
   if (options.findingsPath) {
-    fs.writeFileSync(options.findingsPath, findings.map((f) => JSON.stringify(f)).join('\n') + (findings.length ? '\n' : ''));
+    fs.writeFileSync(
+      options.findingsPath,
+      findings.map((f) => JSON.stringify(f)).join('\n') + (findings.length ? '\n' : ''),
+    );
   }
   if (options.casesPath) {
     fs.writeFileSync(options.casesPath, cases.map((c) => JSON.stringify(c)).join('\n') + (cases.length ? '\n' : ''));
@@ -89,7 +100,11 @@ export async function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions): 
   const runId =
     options.saveRun === false
       ? null
-      : await saveRun(ws.db, { createdAt: options.now, window, budget, totals }, findings.map((f) => ({ ...f, case_id: caseOf.get(f.user_id) ?? '' })));
+      : await saveRun(
+          ws.db,
+          { createdAt: options.now, window, budget, totals },
+          findings.map((f) => ({ ...f, case_id: caseOf.get(f.user_id) ?? '' })),
+        );
   return {
     runId,
     totals,

@@ -111,7 +111,13 @@ describe('ingestDataset', () => {
 
   it('keeps lookups by an unknown user and counts them with file and line', async () => {
     const data = tiny();
-    data.events.push({ event_id: 'e-ghost', timestamp: '2026-03-03T10:00:00+01:00', user_id: 'ghost', patient_id: 'p1', action: 'read' });
+    data.events.push({
+      event_id: 'e-ghost',
+      timestamp: '2026-03-03T10:00:00+01:00',
+      user_id: 'ghost',
+      patient_id: 'p1',
+      action: 'read',
+    });
     const ws = await workspace();
     const report = await ingestDataset(ws, writeDataset(tempDir(), data), { now });
     expect(report.events.eventsStored).toBe(21);
@@ -137,7 +143,10 @@ describe('ingestDataset', () => {
     );
     expect((stamps[1]?.ms ?? 0) - (stamps[0]?.ms ?? 0)).toBe(2 * 60_000);
     expect(stamps.map((s) => s.h)).toEqual([1, 3, 12]);
-    expect(report.issues.find((i) => i.issue.issue === 'VALUE_INVALID')?.issue).toMatchObject({ line: 4, field: 'timestamp' });
+    expect(report.issues.find((i) => i.issue.issue === 'VALUE_INVALID')?.issue).toMatchObject({
+      line: 4,
+      field: 'timestamp',
+    });
     expect(report.issues.find((i) => i.issue.issue === 'TIMESTAMP_WITHOUT_OFFSET')?.issue.line).toBe(5);
   });
 
@@ -188,7 +197,12 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
     purposeOfEvent: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT' }] }],
     agent: [
       { requestor: false, who: { display: 'server' } },
-      { requestor: true, who: { identifier: { value: 'u1' } }, location: { reference: 'Location/W1' }, network: { address: 'ws-7' } },
+      {
+        requestor: true,
+        who: { identifier: { value: 'u1' } },
+        location: { reference: 'Location/W1' },
+        network: { address: 'ws-7' },
+      },
     ],
     entity: [
       { what: { reference: 'Patient/p1' }, type: { code: '1' }, role: { code: '1' } },
@@ -210,7 +224,9 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
       action: 'E',
       subtype: [{ code: 'search-type' }],
       purposeOfEvent: undefined,
-      agent: [{ requestor: true, who: { reference: 'Practitioner/u2' }, purposeOfUse: [{ coding: [{ code: 'ETREAT' }] }] }],
+      agent: [
+        { requestor: true, who: { reference: 'Practitioner/u2' }, purposeOfUse: [{ coding: [{ code: 'ETREAT' }] }] },
+      ],
     });
     const dir = ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(search)]);
     const ws = await workspace();
@@ -222,20 +238,33 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
        FROM events e JOIN users u USING (uid) JOIN patients p USING (pid) LEFT JOIN departments d ON d.dept = e.dept
        LEFT JOIN workstations w USING (ws) ORDER BY e.event_id`,
     );
-    expect(stored[0]).toMatchObject({ user_id: 'u1', patient_id: 'p1', action: 1, purpose: 1, department_id: 'W1', workstation: 'ws-7' });
+    expect(stored[0]).toMatchObject({
+      user_id: 'u1',
+      patient_id: 'p1',
+      action: 1,
+      purpose: 1,
+      department_id: 'W1',
+      workstation: 'ws-7',
+    });
     expect(stored[1]).toMatchObject({ user_id: 'u2', patient_id: 'p1', action: 2, purpose: 2 });
   });
 
   it('skips and counts events that are not about one patient', async () => {
     const login = audit('a3', { entity: [{ what: { reference: 'Device/d1' } }] });
     const ws = await workspace();
-    const report = await ingestDataset(ws, ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(login)]), { now });
+    const report = await ingestDataset(ws, ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(login)]), {
+      now,
+    });
     expect(report.events.eventsStored).toBe(1);
     expect(report.issues.find((i) => i.issue.issue === 'NOT_ONE_PATIENT')?.issue.line).toBe(2);
   });
 
   it('stops on a line that is not JSON and names it', async () => {
-    const dir = ndjsonDataset([JSON.stringify(audit('a1')), '{"resourceType": "AuditEvent", "id": ', JSON.stringify(audit('a3'))]);
+    const dir = ndjsonDataset([
+      JSON.stringify(audit('a1')),
+      '{"resourceType": "AuditEvent", "id": ',
+      JSON.stringify(audit('a3')),
+    ]);
     const ws = await workspace();
     const error = await expectStop(ingestDataset(ws, dir, { now }));
     expect(error.details[0]?.place).toBe('audit_events.ndjson line 2');

@@ -31,22 +31,57 @@ export function tempDir(prefix = 'logaudit-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export const EVENT_COLUMNS = ['event_id', 'timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'];
+export const EVENT_COLUMNS = [
+  'event_id',
+  'timestamp',
+  'user_id',
+  'patient_id',
+  'action',
+  'purpose',
+  'department_id',
+  'workstation',
+];
 
 /** Write the dataset; `eventsCsv` replaces the generated access_events.csv content (for broken-file tests). */
 export function writeDataset(dir: string, data: FixtureData, options: { eventsCsv?: string | Buffer } = {}): string {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'departments.csv'), toCsv(data.departments, ['department_id', 'name', 'kind', 'parent_id']));
+  fs.writeFileSync(
+    path.join(dir, 'departments.csv'),
+    toCsv(data.departments, ['department_id', 'name', 'kind', 'parent_id']),
+  );
   fs.writeFileSync(
     path.join(dir, 'staff.csv'),
-    toCsv(data.staff, ['user_id', 'family_name', 'given_name', 'role', 'department_id', 'address_id', 'employed_from', 'employed_to']),
+    toCsv(data.staff, [
+      'user_id',
+      'family_name',
+      'given_name',
+      'role',
+      'department_id',
+      'address_id',
+      'employed_from',
+      'employed_to',
+    ]),
   );
   fs.writeFileSync(
     path.join(dir, 'patients.csv'),
-    toCsv(data.patients, ['patient_id', 'family_name', 'given_name', 'birth_year', 'address_id', 'municipality', 'employee_user_id']),
+    toCsv(data.patients, [
+      'patient_id',
+      'family_name',
+      'given_name',
+      'birth_year',
+      'address_id',
+      'municipality',
+      'employee_user_id',
+    ]),
   );
-  fs.writeFileSync(path.join(dir, 'encounters.csv'), toCsv(data.encounters, ['encounter_id', 'patient_id', 'department_id', 'start', 'end', 'kind']));
-  fs.writeFileSync(path.join(dir, 'care_relations.csv'), toCsv(data.care_relations, ['patient_id', 'user_id', 'department_id', 'from', 'to', 'kind']));
+  fs.writeFileSync(
+    path.join(dir, 'encounters.csv'),
+    toCsv(data.encounters, ['encounter_id', 'patient_id', 'department_id', 'start', 'end', 'kind']),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'care_relations.csv'),
+    toCsv(data.care_relations, ['patient_id', 'user_id', 'department_id', 'from', 'to', 'kind']),
+  );
   fs.writeFileSync(path.join(dir, 'access_events.csv'), options.eventsCsv ?? toCsv(data.events, EVENT_COLUMNS));
   return dir;
 }
@@ -65,7 +100,14 @@ export function at(day: number, hour: number, minute = 0): string {
  * record every day of the stay (all explained by the encounter). Unusual lookups are added by each test.
  */
 export function smallHospital(): FixtureData {
-  const data: FixtureData = { departments: [], staff: [], patients: [], encounters: [], care_relations: [], events: [] };
+  const data: FixtureData = {
+    departments: [],
+    staff: [],
+    patients: [],
+    encounters: [],
+    care_relations: [],
+    events: [],
+  };
   data.departments.push(
     { department_id: 'C1', name: 'Medisinsk klinikk', kind: 'other' },
     { department_id: 'C2', name: 'Kirurgisk klinikk', kind: 'other' },
@@ -93,21 +135,66 @@ export function smallHospital(): FixtureData {
       });
     }
   }
-  for (let i = 0; i < 6; i++) data.staff.push({ user_id: `ed${i}`, family_name: `Ed${i}`, given_name: 'Per', role: i < 2 ? 'physician' : 'nurse', department_id: 'ED', address_id: `addr-ed${i}` });
-  for (let i = 0; i < 3; i++) data.staff.push({ user_id: `lab${i}`, family_name: `Lab${i}`, given_name: 'Liv', role: 'lab', department_id: 'LAB' });
-  for (let i = 0; i < 2; i++) data.staff.push({ user_id: `adm${i}`, family_name: `Adm${i}`, given_name: 'Ola', role: 'secretary', department_id: 'ADM' });
+  for (let i = 0; i < 6; i++)
+    data.staff.push({
+      user_id: `ed${i}`,
+      family_name: `Ed${i}`,
+      given_name: 'Per',
+      role: i < 2 ? 'physician' : 'nurse',
+      department_id: 'ED',
+      address_id: `addr-ed${i}`,
+    });
+  for (let i = 0; i < 3; i++)
+    data.staff.push({
+      user_id: `lab${i}`,
+      family_name: `Lab${i}`,
+      given_name: 'Liv',
+      role: 'lab',
+      department_id: 'LAB',
+    });
+  for (let i = 0; i < 2; i++)
+    data.staff.push({
+      user_id: `adm${i}`,
+      family_name: `Adm${i}`,
+      given_name: 'Ola',
+      role: 'secretary',
+      department_id: 'ADM',
+    });
   let e = 0;
   for (let p = 1; p <= 160; p++) {
     const ward = wards[p % 4] as string;
     const start = 1 + (p % 20);
-    data.patients.push({ patient_id: `p${p}`, family_name: `Patientname${p}`, given_name: 'Nils', birth_year: 1950 + (p % 50), address_id: `addr-p${p}`, municipality: '0301' });
-    data.encounters.push({ encounter_id: `enc${p}`, patient_id: `p${p}`, department_id: ward, start: at(start, 8), end: at(start + 3, 12), kind: 'inpatient' });
+    data.patients.push({
+      patient_id: `p${p}`,
+      family_name: `Patientname${p}`,
+      given_name: 'Nils',
+      birth_year: 1950 + (p % 50),
+      address_id: `addr-p${p}`,
+      municipality: '0301',
+    });
+    data.encounters.push({
+      encounter_id: `enc${p}`,
+      patient_id: `p${p}`,
+      department_id: ward,
+      start: at(start, 8),
+      end: at(start + 3, 12),
+      kind: 'inpatient',
+    });
     const wardStaff = data.staff.filter((s) => s.department_id === ward);
     for (let d = 0; d < 3; d++) {
       for (let k = 0; k < 3; k++) {
         const s = wardStaff[(p + d * 3 + k) % wardStaff.length] as Row;
         e++;
-        data.events.push({ event_id: `e${e}`, timestamp: at(start + d, 9 + k * 2, p % 60), user_id: s.user_id, patient_id: `p${p}`, action: 'read', purpose: 'TREAT', department_id: ward, workstation: `ws-${ward}` });
+        data.events.push({
+          event_id: `e${e}`,
+          timestamp: at(start + d, 9 + k * 2, p % 60),
+          user_id: s.user_id,
+          patient_id: `p${p}`,
+          action: 'read',
+          purpose: 'TREAT',
+          department_id: ward,
+          workstation: `ws-${ward}`,
+        });
       }
     }
   }
@@ -118,5 +205,13 @@ let extra = 0;
 /** One extra lookup event (ids unique within the process). */
 export function lookup(userId: string, patientId: string, timestamp: string, more: Row = {}): Row {
   extra++;
-  return { event_id: `x${extra}`, timestamp, user_id: userId, patient_id: patientId, action: 'read', purpose: 'TREAT', ...more };
+  return {
+    event_id: `x${extra}`,
+    timestamp,
+    user_id: userId,
+    patient_id: patientId,
+    action: 'read',
+    purpose: 'TREAT',
+    ...more,
+  };
 }

@@ -307,7 +307,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
         coalesce(pa.s_burst, 0) * (1 - coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
-        coalesce(us.s_rapid, 0) * CASE WHEN c.first_unexplained_ts >= us.peak AND c.first_unexplained_ts < us.peak + INTERVAL 1 HOUR
+        coalesce(us.s_rapid, 0) * CASE WHEN c.ref_ts >= us.peak AND c.ref_ts < us.peak + INTERVAL 1 HOUR
                                        THEN 1.0 ELSE 1 - coalesce(f.f, 1.0) END AS s_rapid,
         CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.5 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
@@ -334,7 +334,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
 ];
 
-export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name: string, index: number, total: number) => void): Promise<void> {
+export async function runAnalysis(
+  db: Db,
+  window: AnalysisWindow,
+  onStep?: (name: string, index: number, total: number) => void,
+): Promise<void> {
   for (const [index, step] of ANALYSIS_STEPS.entries()) {
     onStep?.(step.name, index, ANALYSIS_STEPS.length);
     await exec(db, step.sql(window));
@@ -342,8 +346,32 @@ export async function runAnalysis(db: Db, window: AnalysisWindow, onStep?: (name
 }
 
 export const ANALYSIS_TABLES = [
-  'a_pairs', 'a_names', 'a_addresses', 'a_persons', 'a_ctx', 'a_care', 'a_dept_size', 'a_dc_user', 'a_dept_care', 'a_dept_care_single', 'a_user_job', 'a_role_size', 'a_rc_user', 'a_role_care', 'a_role_care_single', 'a_user_care',
-  'a_care_share', 'a_fam', 'a_unfamiliar', 'a_user', 'a_role_stats', 'a_user_signal', 'a_patient', 'a_user_hours', 'a_role_hours', 'a_ws',
+  'a_pairs',
+  'a_names',
+  'a_addresses',
+  'a_persons',
+  'a_ctx',
+  'a_care',
+  'a_dept_size',
+  'a_dc_user',
+  'a_dept_care',
+  'a_dept_care_single',
+  'a_user_job',
+  'a_role_size',
+  'a_rc_user',
+  'a_role_care',
+  'a_role_care_single',
+  'a_user_care',
+  'a_care_share',
+  'a_fam',
+  'a_unfamiliar',
+  'a_user',
+  'a_role_stats',
+  'a_user_signal',
+  'a_patient',
+  'a_user_hours',
+  'a_role_hours',
+  'a_ws',
   'a_signals',
 ];
 

@@ -63,7 +63,8 @@ export function eventRules(staged: StagedFile): RowRule[] {
       field: 'purpose',
       issue: 'OPTIONAL_VALUE_INVALID',
       bad: `(nullif(${ident('purpose')}, '') IS NOT NULL AND upper(${ident('purpose')}) NOT IN (${PURPOSES.map((p) => `'${p}'`).join(',')}))`,
-      message: (v) => `${JSON.stringify(v)} is not a known PurposeOfUse code (${PURPOSES.join(', ')}); the lookup is kept without purpose`,
+      message: (v) =>
+        `${JSON.stringify(v)} is not a known PurposeOfUse code (${PURPOSES.join(', ')}); the lookup is kept without purpose`,
     });
   }
   return rules;

@@ -101,7 +101,9 @@ export const EXPLANATION_FROM_MATCHES = `(CASE WHEN m_user.rec IS NOT NULL THEN 
   ELSE coalesce(nullif(least(coalesce(m_dept.code, 99), CASE WHEN m_clinic.rec IS NOT NULL THEN ${explanationId('ENCOUNTER_IN_CLINIC')} ELSE 99 END,
                               coalesce(m_other.code, 99)), 99), 0) END)`;
 
-export const MATCH_JOINS = (c: string): string => `LEFT JOIN m_user ON m_user.rec = ${c}.rec LEFT JOIN m_dept ON m_dept.rec = ${c}.rec
+export const MATCH_JOINS = (
+  c: string,
+): string => `LEFT JOIN m_user ON m_user.rec = ${c}.rec LEFT JOIN m_dept ON m_dept.rec = ${c}.rec
   LEFT JOIN m_clinic ON m_clinic.rec = ${c}.rec LEFT JOIN m_other ON m_other.rec = ${c}.rec`;
 
 /** Flags of a lookup given its matches (ETREAT lookups are emergency users, so m_other covers them). */

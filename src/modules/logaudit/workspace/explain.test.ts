@@ -18,7 +18,10 @@ async function explanations(data: FixtureData, setup?: (ws: Workspace) => Promis
   open.push(ws);
   await setup?.(ws);
   await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-  const found = await rows<{ event_id: string; explanation: number }>(ws.db, 'SELECT event_id, explanation FROM events');
+  const found = await rows<{ event_id: string; explanation: number }>(
+    ws.db,
+    'SELECT event_id, explanation FROM events',
+  );
   return new Map(found.map((r) => [r.event_id, r.explanation]));
 }
 
@@ -31,11 +34,31 @@ describe('explain', () => {
     const data = smallHospital();
     data.encounters.push(
       { encounter_id: 'ord1', patient_id: 'p3', department_id: 'W4', start: at(10, 9), end: at(10, 10), kind: 'order' },
-      { encounter_id: 'em1', patient_id: 'p5', department_id: 'ED', start: at(12, 20), end: at(13, 1), kind: 'emergency' },
-      { encounter_id: 'ord2', patient_id: 'p8', department_id: 'LAB', start: at(20, 9), end: at(20, 10), kind: 'order' },
+      {
+        encounter_id: 'em1',
+        patient_id: 'p5',
+        department_id: 'ED',
+        start: at(12, 20),
+        end: at(13, 1),
+        kind: 'emergency',
+      },
+      {
+        encounter_id: 'ord2',
+        patient_id: 'p8',
+        department_id: 'LAB',
+        start: at(20, 9),
+        end: at(20, 10),
+        kind: 'order',
+      },
     );
     data.departments.push({ department_id: 'PHA', name: 'Sykehusapotek', kind: 'pharmacy' });
-    data.staff.push({ user_id: 'ph0', family_name: 'Apotek', given_name: 'Ida', role: 'pharmacist', department_id: 'PHA' });
+    data.staff.push({
+      user_id: 'ph0',
+      family_name: 'Apotek',
+      given_name: 'Ida',
+      role: 'pharmacist',
+      department_id: 'PHA',
+    });
     data.care_relations.push(
       { patient_id: 'p13', user_id: 'u27', from: at(14, 8), to: at(16, 8), kind: 'consult' },
       { patient_id: 'p9', department_id: 'W3', from: at(20, 8), kind: 'referral' },
@@ -121,7 +144,9 @@ describe('explain', () => {
     open.push(ws);
     await ingestDataset(ws, writeDataset(tempDir(), data), { now });
     const flags = new Map(
-      (await rows<{ event_id: string; flags: number }>(ws.db, 'SELECT event_id, flags FROM events WHERE flags > 0')).map((r) => [r.event_id, r.flags]),
+      (
+        await rows<{ event_id: string; flags: number }>(ws.db, 'SELECT event_id, flags FROM events WHERE flags > 0')
+      ).map((r) => [r.event_id, r.flags]),
     );
     expect(flags.get(String(etreat.event_id))).toBe(2);
     expect(flags.get(String(late.event_id))).toBe(1);

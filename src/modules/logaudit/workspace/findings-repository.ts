@@ -22,7 +22,17 @@ export interface ScoredPair {
   readonly hours_unexplained: number;
 }
 
-const FACT_COLUMNS = ['breadth', 'rapid', 'breadth_typical', 'day_max', 'day_typical', 'peers', 'dept_size', 'name_n', 'n_days_unexplained'];
+const FACT_COLUMNS = [
+  'breadth',
+  'rapid',
+  'breadth_typical',
+  'day_max',
+  'day_typical',
+  'peers',
+  'dept_size',
+  'name_n',
+  'n_days_unexplained',
+];
 
 function dayRange(w: AnalysisWindow): string {
   const parts = ['true'];
@@ -55,13 +65,20 @@ export async function topPairs(db: Db, limit: number, minScore: number): Promise
 }
 
 /** Event ids per pair (in time order), for the given pairs within the window. */
-export async function eventIdsFor(db: Db, pairs: readonly { uid: number; pid: number }[], w: AnalysisWindow): Promise<Map<string, string[]>> {
+export async function eventIdsFor(
+  db: Db,
+  pairs: readonly { uid: number; pid: number }[],
+  w: AnalysisWindow,
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (pairs.length === 0) return out;
   await exec(db, 'CREATE OR REPLACE TEMP TABLE a_top (uid INTEGER, pid INTEGER)');
   const chunk = 2000;
   for (let i = 0; i < pairs.length; i += chunk) {
-    const values = pairs.slice(i, i + chunk).map((p) => `(${p.uid}, ${p.pid})`).join(', ');
+    const values = pairs
+      .slice(i, i + chunk)
+      .map((p) => `(${p.uid}, ${p.pid})`)
+      .join(', ');
     await exec(db, `INSERT INTO a_top VALUES ${values}`);
   }
   const found = await rows<{ uid: number; pid: number; ids: string[] }>(

@@ -8,7 +8,15 @@ import { ACTIONS, PURPOSES, actionCode, sqlCodeCase } from '../domain/codes.js';
 import { issueAction, type IngestIssue } from '../domain/ingest-issues.js';
 import { checkRows } from './check-rows.js';
 import { eventRules } from './event-rules.js';
-import { applyOrganisationRules, EXPLANATION_FROM_MATCHES, explainMatchCtes, flagsSql, lookupTraitsSql, MATCH_JOINS, type ExplanationRule } from './explain-sql.js';
+import {
+  applyOrganisationRules,
+  EXPLANATION_FROM_MATCHES,
+  explainMatchCtes,
+  flagsSql,
+  lookupTraitsSql,
+  MATCH_JOINS,
+  type ExplanationRule,
+} from './explain-sql.js';
 import { recordStartLines } from '../dataset/text-file.js';
 import { stageCsv, stopWith, type StagedFile } from './stage-csv.js';
 import { stageNdjson } from './stage-ndjson.js';
@@ -44,9 +52,12 @@ export interface EventIngestResult {
 
 const STAGE = 'stage_events';
 
-async function duplicateIssues(db: Db, staged: StagedFile): Promise<{ issues: { issue: IngestIssue; count: number }[] }> {
-  const present = ['timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'].filter((c) =>
-    staged.present.has(c),
+async function duplicateIssues(
+  db: Db,
+  staged: StagedFile,
+): Promise<{ issues: { issue: IngestIssue; count: number }[] }> {
+  const present = ['timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'].filter(
+    (c) => staged.present.has(c),
   );
   // Candidates by a 64-bit hash of the id first (cheap), then confirmed on the id itself.
   await exec(
@@ -63,11 +74,15 @@ async function duplicateIssues(db: Db, staged: StagedFile): Promise<{ issues: { 
   );
   const conflictCount = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_dups WHERE variants > 1`);
   if (conflictCount > 0) {
-    const lines = await recordStartLines(staged.path, conflicts.flatMap((c) => c.recs.map(Number)), {
-      csv: staged.kind === 'csv',
-      header: staged.kind === 'csv',
-      skipLines: staged.droppedLines,
-    });
+    const lines = await recordStartLines(
+      staged.path,
+      conflicts.flatMap((c) => c.recs.map(Number)),
+      {
+        csv: staged.kind === 'csv',
+        header: staged.kind === 'csv',
+        skipLines: staged.droppedLines,
+      },
+    );
     stopWith(
       `${staged.name} has ${conflictCount} event id(s) used for different lookups; nothing was stored (which copy is true cannot be decided)`,
       conflicts.map((c) => ({
@@ -85,11 +100,15 @@ async function duplicateIssues(db: Db, staged: StagedFile): Promise<{ issues: { 
   );
   const copyCount = await scalar<number>(db, `SELECT coalesce(sum(n - 1), 0)::BIGINT FROM ${STAGE}_dups`);
   if (copyCount === 0) return { issues: [] };
-  const lines = await recordStartLines(staged.path, copies.map((c) => c.rec), {
-    csv: staged.kind === 'csv',
-    header: staged.kind === 'csv',
-    skipLines: staged.droppedLines,
-  });
+  const lines = await recordStartLines(
+    staged.path,
+    copies.map((c) => c.rec),
+    {
+      csv: staged.kind === 'csv',
+      header: staged.kind === 'csv',
+      skipLines: staged.droppedLines,
+    },
+  );
   return {
     issues: copies.map((c, i) => ({
       issue: {
@@ -104,16 +123,37 @@ async function duplicateIssues(db: Db, staged: StagedFile): Promise<{ issues: { 
   };
 }
 
-export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[], options: EventIngestOptions): Promise<EventIngestResult> {
+export async function ingestEventFile(
+  db: Db,
+  rules: readonly ExplanationRule[],
+  options: EventIngestOptions,
+): Promise<EventIngestResult> {
   const name = path.basename(options.file);
-  const known = await rows<{ batch_id: number }>(db, `SELECT batch_id FROM batches WHERE content_sha256 = ${lit(options.sha256)}`);
+  const known = await rows<{ batch_id: number }>(
+    db,
+    `SELECT batch_id FROM batches WHERE content_sha256 = ${lit(options.sha256)}`,
+  );
   if (known[0]) {
-    return { batchId: known[0].batch_id, alreadyIngested: true, recordsRead: 0, eventsStored: 0, explainedEvents: 0, issues: [], firstTs: null, lastTs: null };
+    return {
+      batchId: known[0].batch_id,
+      alreadyIngested: true,
+      recordsRead: 0,
+      eventsStored: 0,
+      explainedEvents: 0,
+      issues: [],
+      firstTs: null,
+      lastTs: null,
+    };
   }
   options.onPhase?.('read');
   const staged =
     options.format === 'csv'
-      ? await stageCsv(db, { file: options.file, kind: 'access_events', table: STAGE, skipBadLines: options.skipBadLines })
+      ? await stageCsv(db, {
+          file: options.file,
+          kind: 'access_events',
+          table: STAGE,
+          skipBadLines: options.skipBadLines,
+        })
       : await stageNdjson(db, { file: options.file, table: STAGE, skipBadLines: options.skipBadLines });
   options.onPhase?.('check');
   const check = await checkRows(db, staged, eventRules(staged));
@@ -122,17 +162,25 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   if (check.badRows > 0) await exec(db, `DELETE FROM ${STAGE} WHERE NOT (${check.goodPredicate})`);
   const dups = await duplicateIssues(db, staged);
   issues.push(...dups.issues);
-  if (dups.issues.length > 0) await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`);
+  if (dups.issues.length > 0)
+    await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`);
 
   const rejected = issues
     // Exact copies and non-patient events are not damage; unusable values and lines are.
-    .filter((i) => issueAction(i.issue.issue, { skipBadLines: true }) === 'skip' && !['NOT_ONE_PATIENT', 'DUPLICATE_EVENT_ID'].includes(i.issue.issue))
+    .filter(
+      (i) =>
+        issueAction(i.issue.issue, { skipBadLines: true }) === 'skip' &&
+        !['NOT_ONE_PATIENT', 'DUPLICATE_EVENT_ID'].includes(i.issue.issue),
+    )
     .reduce((sum, i) => sum + i.count, 0);
   const totalRecords = staged.records + staged.droppedLines.size;
   if (totalRecords > 0 && rejected / totalRecords > options.maxRejectShare) {
     stopWith(
       `${name}: ${rejected} of ${totalRecords} records are unusable (more than ${(options.maxRejectShare * 100).toFixed(1)} %); nothing was stored`,
-      issues.filter((i) => i.count > 0).map((i) => i.issue).slice(0, 8),
+      issues
+        .filter((i) => i.count > 0)
+        .map((i) => i.issue)
+        .slice(0, 8),
     );
   }
 
@@ -140,7 +188,12 @@ export async function ingestEventFile(db: Db, rules: readonly ExplanationRule[],
   const storedBefore = await deleteAlreadyStored(db);
   if (storedBefore > 0) {
     issues.push({
-      issue: { issue: 'ALREADY_STORED', file: name, field: 'event_id', message: `${storedBefore} event(s) were stored by an earlier batch; skipped` },
+      issue: {
+        issue: 'ALREADY_STORED',
+        file: name,
+        field: 'event_id',
+        message: `${storedBefore} event(s) were stored by an earlier batch; skipped`,
+      },
       count: storedBefore,
     });
   }
@@ -269,7 +322,12 @@ async function ensureEventIds(db: Db, staged: StagedFile): Promise<void> {
   }
 }
 
-export function insertEventsSql(staged: StagedFile, keep: string, batchId: number, segments: readonly OffsetSegment[]): string {
+export function insertEventsSql(
+  staged: StagedFile,
+  keep: string,
+  batchId: number,
+  segments: readonly OffsetSegment[],
+): string {
   const has = (c: string): boolean => staged.present.has(c);
   return `INSERT INTO events
     WITH s AS (

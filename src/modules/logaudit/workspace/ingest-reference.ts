@@ -64,7 +64,11 @@ async function prepare(db: Db, kind: ReferenceFile, file: string, skipBadLines: 
 /** Insert ids not yet known as "unknown" entries (kept so that lookups by or of them stay visible). */
 async function ensureIds(db: Db, table: 'departments' | 'users' | 'patients', idsSql: string): Promise<number> {
   const [idCol, keyCol] =
-    table === 'departments' ? ['dept', 'department_id'] : table === 'users' ? ['uid', 'user_id'] : ['pid', 'patient_id'];
+    table === 'departments'
+      ? ['dept', 'department_id']
+      : table === 'users'
+        ? ['uid', 'user_id']
+        : ['pid', 'patient_id'];
   const before = await scalar<number>(db, `SELECT count(*) FROM ${table}`);
   await exec(
     db,
@@ -134,7 +138,8 @@ async function store(db: Db, p: Prepared): Promise<number> {
     case 'care_relations': {
       await ensureIds(db, 'patients', `SELECT patient_id ${from}`);
       if (s.present.has('user_id')) await ensureIds(db, 'users', `SELECT ${col(s, 'user_id')} ${from}`);
-      if (s.present.has('department_id')) await ensureIds(db, 'departments', `SELECT ${col(s, 'department_id')} ${from}`);
+      if (s.present.has('department_id'))
+        await ensureIds(db, 'departments', `SELECT ${col(s, 'department_id')} ${from}`);
       await exec(
         db,
         `INSERT INTO care_relations
@@ -152,7 +157,10 @@ async function store(db: Db, p: Prepared): Promise<number> {
 }
 
 /** Issues for references to ids that no file defines (kept, counted). */
-async function unknownReferences(db: Db, prepared: readonly Prepared[]): Promise<Map<ReferenceFile, { issue: IngestIssue; count: number }[]>> {
+async function unknownReferences(
+  db: Db,
+  prepared: readonly Prepared[],
+): Promise<Map<ReferenceFile, { issue: IngestIssue; count: number }[]>> {
   const staged = new Map(prepared.map((p) => [p.kind, p]));
   const known = (table: 'departments' | 'users' | 'patients', key: string, kind: ReferenceFile): string => {
     const p = staged.get(kind);
@@ -230,7 +238,8 @@ export async function ingestReferenceFiles(
     }
     await rebuildDerived(db);
   });
-  for (const p of prepared) await exec(db, `DROP TABLE IF EXISTS ${p.staged.table}; DROP TABLE IF EXISTS ${p.staged.table}_dups;`);
+  for (const p of prepared)
+    await exec(db, `DROP TABLE IF EXISTS ${p.staged.table}; DROP TABLE IF EXISTS ${p.staged.table}_dups;`);
   return results;
 }
 

@@ -4,7 +4,15 @@
  */
 import type { CsvFileKind } from '../dataset/layout.js';
 import { DEPARTMENT_KINDS, ENCOUNTER_KINDS, ROLES } from '../domain/codes.js';
-import { badDate, badTimestamp, isBlank, notIn, timestampSql, timestampWithoutOffset, type RowRule } from './check-rows.js';
+import {
+  badDate,
+  badTimestamp,
+  isBlank,
+  notIn,
+  timestampSql,
+  timestampWithoutOffset,
+  type RowRule,
+} from './check-rows.js';
 import { ident } from './sql.js';
 
 const missing = (field: string): RowRule => ({

@@ -21,7 +21,9 @@ export async function readExplanationRules(db: Db): Promise<ExplanationRule[]> {
 
 function check(value: string | null, allowed: readonly string[], field: string): void {
   if (value !== null && !allowed.includes(value)) {
-    throw new AppError('VALIDATION_FAILED', `${field} must be one of ${allowed.join(', ')}`, [{ field, message: `got ${value}` }]);
+    throw new AppError('VALIDATION_FAILED', `${field} must be one of ${allowed.join(', ')}`, [
+      { field, message: `got ${value}` },
+    ]);
   }
 }
 

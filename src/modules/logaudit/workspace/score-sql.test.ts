@@ -13,7 +13,10 @@ describe('scoreSql', () => {
     ];
     for (const c of cases) {
       const columns = SIGNALS.map((s, i) => `${c.strengths[i]} AS ${s.column}`).join(', ');
-      const [row] = await rows<{ score: number }>(db, `SELECT ${scoreSql()} AS score FROM (SELECT '${c.state}' AS state, ${columns})`);
+      const [row] = await rows<{ score: number }>(
+        db,
+        `SELECT ${scoreSql()} AS score FROM (SELECT '${c.state}' AS state, ${columns})`,
+      );
       const expected = combine(SIGNALS.map((s, i) => contribution(s, c.state, c.strengths[i] as number)));
       expect(row?.score).toBeCloseTo(expected, 6);
     }

@@ -23,7 +23,9 @@ const TRACE = process.env.VARDE_SQL_TRACE === '1';
 function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
   if (!TRACE) return run();
   const started = Date.now();
-  return run().finally(() => process.stderr.write(`[sql ${Date.now() - started} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`));
+  return run().finally(() =>
+    process.stderr.write(`[sql ${Date.now() - started} ms] ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`),
+  );
 }
 
 export async function exec(db: Db, sql: string): Promise<void> {

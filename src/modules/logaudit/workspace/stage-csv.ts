@@ -71,7 +71,13 @@ export async function stageCsv(
   if (missing.length > 0) {
     stopWith(
       `${name} lacks required column(s): ${missing.join(', ')}`,
-      missing.map((c) => ({ issue: 'COLUMN_MISSING', file: name, line: 1, field: c, message: 'required column is missing from the header' })),
+      missing.map((c) => ({
+        issue: 'COLUMN_MISSING',
+        file: name,
+        line: 1,
+        field: c,
+        message: 'required column is missing from the header',
+      })),
     );
   }
   const seen = new Set<string>();
@@ -118,15 +124,13 @@ export async function stageCsv(
   }
   const byLine = new Map<number, RejectRow>();
   for (const reject of rejects) if (!byLine.has(reject.line)) byLine.set(reject.line, reject);
-  const malformed = [...byLine.values()].map(
-    (r): IngestIssue => ({
-      issue: 'LINE_MALFORMED',
-      file: name,
-      line: r.line,
-      field: r.column_name ?? undefined,
-      message: describeReject(r),
-    }),
-  );
+  const malformed = [...byLine.values()].map((r): IngestIssue => ({
+    issue: 'LINE_MALFORMED',
+    file: name,
+    line: r.line,
+    field: r.column_name ?? undefined,
+    message: describeReject(r),
+  }));
   if (malformed.length > 0 && !options.skipBadLines) {
     stopWith(
       `${name} has ${malformed.length} line(s) that cannot be read; nothing was stored (fix the file, or pass --skip-bad-lines to skip and count them)`,

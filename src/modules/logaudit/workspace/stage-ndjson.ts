@@ -87,14 +87,25 @@ function mappingSql(raw: string): string {
     FROM m`;
 }
 
-export const NDJSON_COLUMNS = ['event_id', 'timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'];
+export const NDJSON_COLUMNS = [
+  'event_id',
+  'timestamp',
+  'user_id',
+  'patient_id',
+  'action',
+  'purpose',
+  'department_id',
+  'workstation',
+];
 
 export async function stageNdjson(
   db: Db,
   options: { file: string; table: string; skipBadLines: boolean },
 ): Promise<StagedFile> {
   const name = path.basename(options.file);
-  const columns = `{${Object.entries(AUDIT_EVENT).map(([k, v]) => `'${k}': '${duckType(v)}'`).join(', ')}}`;
+  const columns = `{${Object.entries(AUDIT_EVENT)
+    .map(([k, v]) => `'${k}': '${duckType(v)}'`)
+    .join(', ')}}`;
   const fast = `SELECT row_number() OVER () AS rec, * FROM read_json(${lit(options.file)}, format = 'newline_delimited', columns = ${columns})`;
   const issues: { issue: IngestIssue; count: number }[] = [];
   try {
@@ -103,7 +114,10 @@ export async function stageNdjson(
     // Find the lines that are not JSON (or not UTF-8), with their numbers, and decide.
     const rejects = `${options.table}_lines`;
     await exec(db, `DROP TABLE IF EXISTS ${rejects}_errors; DROP TABLE IF EXISTS ${rejects}_scans;`);
-    await exec(db, `CREATE OR REPLACE TEMP TABLE ${rejects} AS SELECT rec, line, json_valid(line) AS ok FROM ${linesSource(options.file, rejects)}`);
+    await exec(
+      db,
+      `CREATE OR REPLACE TEMP TABLE ${rejects} AS SELECT rec, line, json_valid(line) AS ok FROM ${linesSource(options.file, rejects)}`,
+    );
     const encoding = await rows<{ line: number; csv_line: string }>(
       db,
       `SELECT line, csv_line FROM ${rejects}_errors WHERE error_type = 'INVALID ENCODING' ORDER BY line LIMIT 1`,
@@ -113,16 +127,28 @@ export async function stageNdjson(
         { issue: 'ENCODING_INVALID', file: name, line: encoding[0].line, message: encodingHint(encoding[0].csv_line) },
       ]);
     }
-    const bad = await rows<{ rec: number; line: string }>(db, `SELECT rec, left(line, 80) AS line FROM ${rejects} WHERE NOT ok ORDER BY rec LIMIT 5`);
+    const bad = await rows<{ rec: number; line: string }>(
+      db,
+      `SELECT rec, left(line, 80) AS line FROM ${rejects} WHERE NOT ok ORDER BY rec LIMIT 5`,
+    );
     const badCount = await scalar<number>(db, `SELECT count(*) FROM ${rejects} WHERE NOT ok`);
     if (badCount === 0) {
       stopWith(`${name} could not be read as AuditEvent NDJSON`, [
         { issue: 'LINE_MALFORMED', file: name, message: (error as Error).message.split('\n')[0] ?? 'unreadable' },
       ]);
     }
-    const lines = await recordStartLines(options.file, bad.map((b) => b.rec), { csv: false, header: false });
+    const lines = await recordStartLines(
+      options.file,
+      bad.map((b) => b.rec),
+      { csv: false, header: false },
+    );
     const found = bad.map((b, i): { issue: IngestIssue; count: number } => ({
-      issue: { issue: 'LINE_MALFORMED', file: name, line: lines.get(b.rec), message: `not a JSON object: ${JSON.stringify(b.line)}` },
+      issue: {
+        issue: 'LINE_MALFORMED',
+        file: name,
+        line: lines.get(b.rec),
+        message: `not a JSON object: ${JSON.stringify(b.line)}`,
+      },
       count: i === 0 ? badCount : 0,
     }));
     if (!options.skipBadLines) {
@@ -135,7 +161,10 @@ export async function stageNdjson(
     const structure = JSON.stringify(jsonStructure(AUDIT_EVENT as Shape)).replaceAll("'", "''");
     const slow = `SELECT rec, unnest(json_transform(line, '${structure}')) FROM ${rejects} WHERE ok`;
     await exec(db, `CREATE OR REPLACE TEMP TABLE ${options.table} AS ${mappingSql(slow)}`);
-    await exec(db, `DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_errors; DROP TABLE IF EXISTS ${rejects}_scans;`);
+    await exec(
+      db,
+      `DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_errors; DROP TABLE IF EXISTS ${rejects}_scans;`,
+    );
   }
   const records = await scalar<number>(db, `SELECT count(*) FROM ${options.table}`);
   return {

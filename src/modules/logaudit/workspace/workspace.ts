@@ -58,7 +58,10 @@ export async function openWorkspace(dir: string, options: WorkspaceOptions = {})
   if (version !== undefined && version !== SCHEMA_VERSION) {
     db.closeSync();
     instance.closeSync();
-    throw new AppError('LOG_WORKSPACE_INVALID', `workspace ${dir} has schema version ${version}; expected ${SCHEMA_VERSION}`);
+    throw new AppError(
+      'LOG_WORKSPACE_INVALID',
+      `workspace ${dir} has schema version ${version}; expected ${SCHEMA_VERSION}`,
+    );
   }
   const timezone = meta.get('timezone') ?? options.timezone ?? DEFAULT_TIMEZONE;
   if (version === undefined) {
