@@ -22,6 +22,7 @@ import { answerSurvey, generateEnterprises, seededRandom } from '../../src/modul
 import { orgNumberSequence } from '../../src/modules/assessment/demo-seed.js';
 import {
   computeCubeFromFacts,
+  factVersion,
   finishBulkFactLoad,
   insertFactRows,
   loadCube,
@@ -133,10 +134,15 @@ async function runOn(db: Db, name: string, facts: IndicatorFact[], k: number, ye
   }
   // One new response arrives: its facts and the aggregate change in one transaction; the next request rebuilds
   // its cached publication from the aggregate.
-  const one = facts
-    .filter((f) => f.organisationId === facts[0]!.organisationId && f.year === years.at(-1))
+  const lastYear = facts.filter((f) => f.year === years.at(-1));
+  const respondent = lastYear[0]!.organisationId;
+  const one = lastYear
+    .filter((f) => f.organisationId === respondent)
     .map((f) => ({ ...f, value: Math.max(0, f.value - 1) }));
+  const versionBefore = await factVersion(db);
   const save = await time(() => db.transaction().execute((trx) => replaceFacts(trx, one, new Date().toISOString())));
+  if (one.length === 0 || (await factVersion(db)) === versionBefore)
+    throw new Error('the new response changed nothing');
   const after = await time(() =>
     selectIndicator(db, {
       indicatorId: 'maturity.G9',

@@ -345,6 +345,8 @@ describe('surveys', () => {
     ).toBe('RESPONSE_CONFLICT');
     const overview = await call('GET', `/surveys/${surveyId}`, analyst);
     expect(overview.body.participation).toMatchObject({ invited: 2, submitted: 1, answering: 1 });
+    // Per type, participation follows the k rule too: two GP offices are too few to show apart.
+    expect(overview.body.participation.byType).toEqual([]);
     expect(overview.raw).not.toContain('"answers"');
     expect(overview.raw).not.toContain('"q-G1":');
     expect((await call('GET', `/my-surveys/${surveyId}`, analyst)).status).toBe(403);

@@ -20,6 +20,11 @@ export async function assessmentRoutes(fastify: FastifyInstance, options: Assess
   const minGroupSize = options.minGroupSize ?? readAssessmentSettings(process.env).minGroupSize;
   await fastify.register(enterpriseRoutes, { db: options.db, minGroupSize });
   await fastify.register(indicatorRoutes, { db: options.db, minGroupSize });
-  await fastify.register(surveyRoutes, { db: options.db, config: options.config, random: options.random });
+  await fastify.register(surveyRoutes, {
+    db: options.db,
+    config: options.config,
+    random: options.random,
+    minGroupSize,
+  });
   await fastify.register(exportRoutes, { db: options.db, minGroupSize });
 }

@@ -55,6 +55,8 @@ const linkAccess = {
   public: true,
   description: 'Through a personal invitation link: one questionnaire for one enterprise',
 } as const;
+// Links carry 256 random bits, so guessing is hopeless anyway; the limit keeps anyone from trying at volume.
+const linkRateLimit = { max: 60, timeWindow: 60_000 };
 const tags = ['assessment: surveys'];
 
 // Other 409 errors (e.g. RESPONSE_SUBMITTED) come through the same schema, without `current`.
@@ -68,6 +70,7 @@ export interface SurveyRouteOptions {
   readonly config: AppConfig;
   /** Tests pass fixed random bytes; the app uses crypto. */
   readonly random?: (size: number) => Uint8Array;
+  readonly minGroupSize: number;
 }
 
 function answerKeyOf(request: FastifyRequest): string {
@@ -77,7 +80,7 @@ function answerKeyOf(request: FastifyRequest): string {
 }
 
 export async function surveyRoutes(fastify: FastifyInstance, options: SurveyRouteOptions): Promise<void> {
-  const { db, config } = options;
+  const { db, config, minGroupSize } = options;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const random = options.random ?? ((size: number) => randomBytes(size));
   const mailer = config.smtp ? smtpMailer(config.smtp) : null;
@@ -166,7 +169,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: SurveyRout
         response: { 200: Type.Object({ survey: SurveySchema, participation: ParticipationSchema }) },
       },
     },
-    async (request) => surveyOverview(db, request.principal, request.params.id),
+    async (request) => surveyOverview(db, request.principal, request.params.id, minGroupSize),
   );
 
   app.post(
@@ -271,7 +274,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: SurveyRout
   app.post(
     '/invitations/open',
     {
-      config: { access: linkAccess },
+      config: { access: linkAccess, rateLimit: linkRateLimit },
       schema: {
         tags,
         summary: 'Open a personal link (it works once): returns the answer key for that questionnaire',
@@ -289,7 +292,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: SurveyRout
   app.get(
     '/invitation-response',
     {
-      config: { access: linkAccess },
+      config: { access: linkAccess, rateLimit: linkRateLimit },
       schema: {
         tags,
         summary: 'The questions and answers for the answer key in X-Answer-Key',
@@ -302,7 +305,7 @@ export async function surveyRoutes(fastify: FastifyInstance, options: SurveyRout
   app.put(
     '/invitation-response',
     {
-      config: { access: linkAccess },
+      config: { access: linkAccess, rateLimit: linkRateLimit },
       schema: {
         tags,
         summary: 'Save or submit answers with the answer key in X-Answer-Key',

@@ -13,6 +13,7 @@ import { requireRole } from '../identity/index.js';
 import type { Mailer } from '../reporting/index.js';
 import { shippedAssessmentContent } from './assessment-content.js';
 import { findEnterprises } from './enterprise-directory.js';
+import { mergeSmallCategories } from './merge-categories.js';
 import { encodeToken, hashToken, tokenBytes } from './invitation-token.js';
 import { parseQuestionnaire } from './questionnaire.js';
 import {
@@ -266,6 +267,7 @@ export async function surveyOverview(
   db: Db,
   principal: Principal | null,
   id: string,
+  k: number,
 ): Promise<{ survey: Survey; participation: Participation }> {
   analyst(principal);
   const survey = await findSurvey(db, id);
@@ -280,6 +282,19 @@ export async function surveyOverview(
     if (r.status === 'submitted') entry.submitted++;
     byType.set(type, entry);
   }
+  // Participation per type follows the same rule as the statistics: types with fewer than k invited are merged.
+  const merge = mergeSmallCategories(new Map([...byType].map(([type, n]) => [type, n.invited])), k, {
+    ordinal: false,
+    order: [],
+  });
+  const merged = new Map<string, { invited: number; submitted: number }>();
+  for (const [type, n] of byType) {
+    const id = merge.mapping.get(type) ?? 'other';
+    const entry = merged.get(id) ?? { invited: 0, submitted: 0 };
+    entry.invited += n.invited;
+    entry.submitted += n.submitted;
+    merged.set(id, entry);
+  }
   const submitted = recipients.filter((r) => r.status === 'submitted').length;
   return {
     survey,
@@ -288,7 +303,8 @@ export async function surveyOverview(
       answering: recipients.filter((r) => r.status === 'answering').length,
       submitted,
       responseRate: recipients.length === 0 ? 0 : submitted / recipients.length,
-      byType: [...byType]
+      byType: [...merged]
+        .filter(([, n]) => n.invited >= k)
         .map(([organisationType, n]) => ({ organisationType, ...n }))
         .sort((a, b) => b.invited - a.invited),
     },
