@@ -35,6 +35,7 @@ export function ResultPage() {
   const [error, setError] = useState<unknown>(null);
   const [added, setAdded] = useState<string[]>([]);
   const [status, setStatus] = useState('');
+  const [showAll, setShowAll] = useState(false);
 
   if (detail.error)
     return (
@@ -183,7 +184,7 @@ export function ResultPage() {
           <Paragraph>{t('assessment.result.noSuggestions')}</Paragraph>
         ) : null}
         <ol className="asm-suggestions">
-          {(suggestions.data?.suggestions ?? []).slice(0, 12).map((s) => {
+          {(suggestions.data?.suggestions ?? []).slice(0, showAll ? 30 : 6).map((s) => {
             const requirement = framework.requirements.find((r) => r.id === s.requirementId);
             return (
               <li key={s.templateId}>
@@ -225,6 +226,13 @@ export function ResultPage() {
             );
           })}
         </ol>
+        {!showAll && (suggestions.data?.suggestions.length ?? 0) > 6 ? (
+          <div>
+            <Button variant="tertiary" onClick={() => setShowAll(true)}>
+              {t('assessment.result.showAll', { count: suggestions.data!.suggestions.length })}
+            </Button>
+          </div>
+        ) : null}
         <Paragraph>
           <AppLink to="/assessment/actions">{t('assessment.result.planLink')}</AppLink>
         </Paragraph>
