@@ -4,7 +4,8 @@
  * written to the audit trail; names of the user and the patients are shown only when the reviewer asks for them
  * in that view (also audited).
  */
-import { caseHistory, casesOfDataset, decisionsOfCase, findingsOfCase } from './case-repository.js';
+import { casesOfDataset, findingsOfCase } from './case-repository.js';
+import { caseHistory, decisionsOfCase } from './decision-repository.js';
 import { readCase, type CaseWorkspaceView } from './case-queries.js';
 import { suggestRule, type RuleDraft } from './domain/rules.js';
 import { audit, checkViewReason, loadCase, loadDataset, type ReviewContext } from './review-access.js';

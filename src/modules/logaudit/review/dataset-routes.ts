@@ -4,18 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../platform/errors.js';
 import {
-  allowFolder,
   changeDatasetSettings,
   createDataset,
-  disallowFolder,
   getDataset,
-  listAllowedFolders,
   listDatasetRuns,
   listMyDatasets,
   receiveUpload,
   startRun,
 } from './dataset-service.js';
-import { findRun } from './dataset-repository.js';
+import { findRun } from './run-repository.js';
+import { allowFolder, disallowFolder, listAllowedFolders } from './folder-service.js';
 import { loadDataset } from './review-access.js';
 import { controlReport, controlReportFile } from './report-service.js';
 import {

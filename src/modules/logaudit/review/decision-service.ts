@@ -6,15 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../platform/errors.js';
 import { writeAuditEvent } from '../../audit/index.js';
-import {
-  appendCaseHistory,
-  findDecision,
-  findingsOfCase,
-  insertDecision,
-  markDecisionReviewed,
-  setCaseStatus,
-  setFindingStatus,
-} from './case-repository.js';
+import { findingsOfCase, setCaseStatus, setFindingStatus } from './case-repository.js';
+import { appendCaseHistory, findDecision, insertDecision, markDecisionReviewed } from './decision-repository.js';
 import { deriveCaseStatus, isDecidable } from './domain/case-status.js';
 import {
   checkDecision,

@@ -14,7 +14,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { writeAuditEvent } from '../../audit/index.js';
 import { getOrganisationById } from '../../identity/index.js';
-import { legitimateFindingsOfPatient } from './case-repository.js';
+import { legitimateFindingsOfPatient } from './decision-repository.js';
 import { findDataset } from './dataset-repository.js';
 import { checkPeriod } from './domain/control-report.js';
 import { buildPatientLog, type PatientLog } from './domain/patient-log.js';

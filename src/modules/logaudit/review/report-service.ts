@@ -6,8 +6,9 @@
  */
 import { buildXlsx, renderPdf } from '../../../platform/export/index.js';
 import { getOrganisationById } from '../../identity/index.js';
-import { countCases, decisionsOnCasesIn } from './case-repository.js';
-import { runsFinishedBetween } from './dataset-repository.js';
+import { countCases } from './case-repository.js';
+import { decisionsOnCasesIn } from './decision-repository.js';
+import { runsFinishedBetween } from './run-repository.js';
 import { buildControlReport, checkPeriod, type ControlReport } from './domain/control-report.js';
 import { controlReportPdf, controlReportSheets } from './domain/report-files.js';
 import { reportTexts } from './domain/report-texts.js';

@@ -8,26 +8,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError, isAppError } from '../../../platform/errors.js';
-import {
-  appendCaseHistory,
-  casesOfDataset,
-  findingsOfDataset,
-  upsertCases,
-  upsertFindings,
-} from './case-repository.js';
+import { casesOfDataset, findingsOfDataset, upsertCases, upsertFindings } from './case-repository.js';
+import { appendCaseHistory } from './decision-repository.js';
 import {
   findDataset,
   findFolder,
-  finishRun,
-  findRun,
   listUploads,
-  markRunStarted,
   markUploadsIngested,
   setRulesAppliedHash,
+} from './dataset-repository.js';
+import {
+  finishRun,
+  findRun,
+  markRunStarted,
   updateRunProgress,
   type IngestedFile,
   type RunSummary,
-} from './dataset-repository.js';
+} from './run-repository.js';
 import { mergeRun } from './domain/merge-findings.js';
 import { rulesHash, toWorkspaceRule } from './domain/rules.js';
 import { analyzeWorkspace, ingestDataset, type Workspace } from './engine.js';
