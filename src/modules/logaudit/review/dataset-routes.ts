@@ -139,8 +139,15 @@ export async function datasetRoutes(fastify: FastifyInstance, options: { deps: R
       } catch (error) {
         if (error instanceof fastify.multipartErrors.RequestFileTooLargeError)
           throw new AppError('PAYLOAD_TOO_LARGE', 'A file is larger than the upload limit');
-        if (error instanceof fastify.multipartErrors.FilesLimitError)
-          throw new AppError('LOG_REVIEW_UPLOAD_INVALID', 'Too many files in one upload');
+        if (
+          error instanceof fastify.multipartErrors.FilesLimitError ||
+          error instanceof fastify.multipartErrors.PartsLimitError ||
+          error instanceof fastify.multipartErrors.FieldsLimitError
+        )
+          throw new AppError(
+            'LOG_REVIEW_UPLOAD_INVALID',
+            'Too many parts in one upload: send only the files of the data contract',
+          );
         throw error;
       }
     },

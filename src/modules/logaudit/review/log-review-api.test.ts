@@ -54,6 +54,19 @@ describe('datasets, uploads and runs', () => {
     expect(refused.json().error.code).toBe('LOG_REVIEW_UPLOAD_INVALID');
     expect(fs.existsSync(path.join(dataDir, 'escape.csv'))).toBe(false);
 
+    const boundary = '----field-boundary';
+    const withField = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhei\r\n--${boundary}\r\n` +
+        `Content-Disposition: form-data; name="files"; filename="staff.csv"\r\n\r\nuser_id\r\n--${boundary}--\r\n`,
+    );
+    const fieldRefused = await t.app.inject({
+      method: 'POST',
+      url: `${base}/datasets/${datasetId}/uploads`,
+      headers: { ...as(a1), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: withField,
+    });
+    expect(fieldRefused.statusCode, fieldRefused.body).toBe(422);
+
     const incomplete = multipartFiles(folderFiles(source, ['access_events.csv', 'staff.csv']));
     const first = await t.app.inject({
       method: 'POST',
