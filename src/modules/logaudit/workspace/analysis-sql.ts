@@ -309,7 +309,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
         coalesce(us.s_rapid, 0) * CASE WHEN c.ref_ts >= us.peak AND c.ref_ts < us.peak + INTERVAL 1 HOUR
                                        THEN 1.0 ELSE 1 - coalesce(f.f, 1.0) END AS s_rapid,
-        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.5 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
+        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
             list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
             h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
