@@ -49,8 +49,8 @@ export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4 } as const;
 export const MIN_PEER_GROUP = 10;
 
 /**
- * Hour-of-day profile (a quarter weaker for a familiar pair: night work for a known unit may be on-call): probability of the hour for this user, smoothed towards the role's profile. It speaks only
- * when the user has at least `minDays` user-days of lookups; the strength grows with how many times rarer than an
+ * Hour-of-day profile: the probability of the hour for this user, smoothed towards the role's profile (a quarter
+ * weaker for a familiar pair: night work for a known unit may be on-call). It speaks only when the user has at least `minDays` user-days of lookups; the strength grows with how many times rarer than an
  * even spread (1/24) the hour is: strength = clamp(log2(1/24 ÷ p) / 4, 0, 1) (16 times rarer ⇒ full).
  */
 export const HOURS = { minDays: 10, smoothing: 4 } as const;
