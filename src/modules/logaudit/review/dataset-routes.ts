@@ -123,6 +123,8 @@ export async function datasetRoutes(fastify: FastifyInstance, options: { deps: R
       },
     },
     async (request, reply) => {
+      // Whose dataset first (404 for others), then the form of the request.
+      await loadDataset(contextOf(request, deps), request.params.datasetId);
       if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Send the files as multipart/form-data');
       async function* files(): AsyncGenerator<IncomingFile> {
         for await (const part of request.files()) {
