@@ -13,12 +13,18 @@ describe('declared access policies', () => {
   it('records every route with its policy for the walk', async () => {
     const app = await createHttpServer({ config: loadConfig({ PORT: '0' }), logger: false });
     app.get('/api/v1/open', { config: { access: { public: true } } }, async () => ({}));
-    app.post('/api/v1/guarded', { config: { access: { authenticated: true, roles: ['administrator'] } } }, async () => ({}));
+    app.post(
+      '/api/v1/guarded',
+      { config: { access: { authenticated: true, roles: ['administrator'] } } },
+      async () => ({}),
+    );
     await app.ready();
-    expect(app.declaredRoutes).toEqual(expect.arrayContaining([
-      { method: 'GET', url: '/api/v1/open', access: { public: true } },
-      { method: 'POST', url: '/api/v1/guarded', access: { authenticated: true, roles: ['administrator'] } },
-    ]));
+    expect(app.declaredRoutes).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', url: '/api/v1/open', access: { public: true } },
+        { method: 'POST', url: '/api/v1/guarded', access: { authenticated: true, roles: ['administrator'] } },
+      ]),
+    );
     await app.close();
   });
 });

@@ -28,14 +28,22 @@ function leaks(body: string, secrets: readonly string[]): string[] {
 }
 
 async function send(route: DeclaredRoute, prepared: PreparedRequest, headers: Record<string, string>) {
-  const response = await world.app.inject({ method: route.method as InjectOptions['method'], url: prepared.url, payload: prepared.payload as InjectOptions['payload'], headers });
+  const response = await world.app.inject({
+    method: route.method as InjectOptions['method'],
+    url: prepared.url,
+    payload: prepared.payload as InjectOptions['payload'],
+    headers,
+  });
   return { status: response.statusCode, body: response.body };
 }
 
 describe('authorization walk: coverage', () => {
   it('has a fixture for every route that is not public', () => {
     const missing = guarded.filter((r) => !fixtures.has(key(r))).map(key);
-    expect(missing, `Add these routes to the module's authorization-fixtures.ts (see src/modules/identity/authorization-fixture-types.ts)`).toEqual([]);
+    expect(
+      missing,
+      `Add these routes to the module's authorization-fixtures.ts (see src/modules/identity/authorization-fixture-types.ts)`,
+    ).toEqual([]);
   });
 
   it('has no fixture for a route that does not exist (or is public)', () => {
@@ -47,14 +55,21 @@ describe('authorization walk: coverage', () => {
     const wrong: string[] = [];
     for (const route of guarded) {
       const url = route.url.replace(/:(\w+)/g, 'walk-unknown-$1');
-      const response = await world.app.inject({ method: route.method as InjectOptions['method'], url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : { nonsense: true }, headers: { origin: 'http://127.0.0.1:4888' } });
+      const response = await world.app.inject({
+        method: route.method as InjectOptions['method'],
+        url,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : { nonsense: true },
+        headers: { origin: 'http://127.0.0.1:4888' },
+      });
       if (response.statusCode !== 401) wrong.push(`${key(route)} → ${response.statusCode}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('found the routes of the identity and audit modules', () => {
-    expect(guarded.map(key)).toEqual(expect.arrayContaining(['GET /api/v1/identity/users/:id', 'GET /api/v1/audit/events']));
+    expect(guarded.map(key)).toEqual(
+      expect.arrayContaining(['GET /api/v1/identity/users/:id', 'GET /api/v1/audit/events']),
+    );
   });
 });
 
@@ -63,7 +78,9 @@ const walkable = guarded.filter((r) => fixtures.has(key(r)));
 describe.each(walkable.map((r) => [key(r), r] as const))('%s', (_name, route) => {
   const fixture = fixtures.get(key(route)) as RouteFixture;
   const policyRoles = route.access && 'roles' in route.access ? route.access.roles : undefined;
-  const cross = new Set<Role>('crossOrganisation' in fixture && fixture.crossOrganisation ? fixture.crossOrganisation.roles : []);
+  const cross = new Set<Role>(
+    'crossOrganisation' in fixture && fixture.crossOrganisation ? fixture.crossOrganisation.roles : [],
+  );
   let prepared: PreparedRequest | null = null;
   const prepare = async () => (prepared ??= fixture.prepare ? await fixture.prepare(world) : { url: route.url });
 

@@ -29,25 +29,83 @@ export async function createWalkWorld(): Promise<WalkWorld> {
   const marker = `LEAK-${randomBytes(6).toString('hex')}`;
   const now = new Date();
   const at = now.toISOString();
-  const org = (id: string, parentId: string | null, level: string, name: string, extra: Record<string, string | null> = {}) =>
-    db.insertInto('identity_organisation').values({ id, parent_id: parentId, level, organisation_type: level === 'sector' ? null : 'hospital-trust', name, org_number: null, size_class: 'large', region: 'vest', actor_id: null, created_at: at, updated_at: at, ...extra }).execute();
+  const org = (
+    id: string,
+    parentId: string | null,
+    level: string,
+    name: string,
+    extra: Record<string, string | null> = {},
+  ) =>
+    db
+      .insertInto('identity_organisation')
+      .values({
+        id,
+        parent_id: parentId,
+        level,
+        organisation_type: level === 'sector' ? null : 'hospital-trust',
+        name,
+        org_number: null,
+        size_class: 'large',
+        region: 'vest',
+        actor_id: null,
+        created_at: at,
+        updated_at: at,
+        ...extra,
+      })
+      .execute();
   await org('walk-sector', null, 'sector', 'Sektor');
   await org('walk-type', 'walk-sector', 'type', 'Helseforetak');
   await org('walk-org-a', 'walk-type', 'enterprise', 'Foretak A HF', { org_number: '899000013', actor_id: 'nhn' });
   await org('walk-org-a-unit', 'walk-org-a', 'unit', 'Avdeling i A');
-  await org('walk-org-b', 'walk-type', 'enterprise', 'Foretak B HF', { org_number: '899000021', actor_id: 'helsetilsynet' });
+  await org('walk-org-b', 'walk-type', 'enterprise', 'Foretak B HF', {
+    org_number: '899000021',
+    actor_id: 'helsetilsynet',
+  });
 
-  async function organisation(id: string, name: string, label: string, scope: string[], actorIds: string[]): Promise<WalkOrganisation> {
+  async function organisation(
+    id: string,
+    name: string,
+    label: string,
+    scope: string[],
+    actorIds: string[],
+  ): Promise<WalkOrganisation> {
     const users = {} as Record<Role, { id: string; principal: Principal }>;
     for (const role of roles) {
       const userId = `walk-${label}-${role}`;
       // Org A's people carry the marker: their names must not reach org B.
       const displayName = label === 'a' ? `Bruker A ${role} ${marker}` : `Bruker B ${role}`;
-      await db.insertInto('identity_user').values({ id: userId, display_name: displayName, email: null, pid: null, hpr_number: null, oidc_subject: null, active: true, demo_persona: null, created_at: at, updated_at: at, last_login_at: null }).execute();
-      await db.insertInto('identity_role_assignment').values({ user_id: userId, organisation_id: id, role, granted_at: at, granted_by: null }).execute();
+      await db
+        .insertInto('identity_user')
+        .values({
+          id: userId,
+          display_name: displayName,
+          email: null,
+          pid: null,
+          hpr_number: null,
+          oidc_subject: null,
+          active: true,
+          demo_persona: null,
+          created_at: at,
+          updated_at: at,
+          last_login_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('identity_role_assignment')
+        .values({ user_id: userId, organisation_id: id, role, granted_at: at, granted_by: null })
+        .execute();
       users[role] = {
         id: userId,
-        principal: { userId, displayName, sessionId: `walk-${label}-${role}`, organisationId: id, roles: [role], actorIds, organisationScope: scope, authMethod: 'test' },
+        principal: {
+          userId,
+          displayName,
+          sessionId: `walk-${label}-${role}`,
+          organisationId: id,
+          roles: [role],
+          actorIds,
+          organisationScope: scope,
+          authMethod: 'test',
+        },
       };
     }
     return { id, name, users };
@@ -55,12 +113,24 @@ export async function createWalkWorld(): Promise<WalkWorld> {
   const orgA = await organisation('walk-org-a', 'Foretak A HF', 'a', ['walk-org-a', 'walk-org-a-unit'], ['nhn']);
   const orgB = await organisation('walk-org-b', 'Foretak B HF', 'b', ['walk-org-b'], ['helsetilsynet']);
 
-  const config = loadConfig({ PORT: '0', PUBLIC_URL: publicUrl, RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000000' });
+  const config = loadConfig({
+    PORT: '0',
+    PUBLIC_URL: publicUrl,
+    RATE_LIMIT_API_PER_MINUTE: '1000000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+  });
   const app: FastifyInstance = await buildApp({ config, db, logger: false });
   await app.ready();
 
   async function sessionHeaders(o: WalkOrganisation, role: Role): Promise<Record<string, string>> {
-    const started = await startSession(db, config.session!, { userId: o.users[role].id, organisationId: o.id, authMethod: 'test', securityLevel: null, tokenSet: null, now: new Date() });
+    const started = await startSession(db, config.session!, {
+      userId: o.users[role].id,
+      organisationId: o.id,
+      authMethod: 'test',
+      securityLevel: null,
+      tokenSet: null,
+      now: new Date(),
+    });
     return { cookie: `varde_session=${started.token}`, 'x-csrf-token': started.csrfToken, origin: publicUrl };
   }
 
@@ -73,7 +143,12 @@ export async function createWalkWorld(): Promise<WalkWorld> {
     testDb,
     sessionHeaders,
     async asA(role, request) {
-      const response = await app.inject({ method: request.method as InjectOptions['method'], url: request.url, payload: request.payload as InjectOptions['payload'], headers: await sessionHeaders(orgA, role) });
+      const response = await app.inject({
+        method: request.method as InjectOptions['method'],
+        url: request.url,
+        payload: request.payload as InjectOptions['payload'],
+        headers: await sessionHeaders(orgA, role),
+      });
       return { statusCode: response.statusCode, body: response.body, json: () => response.json() };
     },
     async close() {

@@ -36,7 +36,10 @@ async function accessible(page: Page, where: string) {
 beforeAll(async () => {
   await ensureWebBuild();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'varde-identity-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', VARDE_DATA_DIR: dataDir, VARDE_DEMO: 'true', LOG_LEVEL: 'warn' }, dataDir);
+  const config = loadConfig(
+    { PORT: '0', HOST: '127.0.0.1', VARDE_DATA_DIR: dataDir, VARDE_DEMO: 'true', LOG_LEVEL: 'warn' },
+    dataDir,
+  );
   db = await openDatabase({ kind: 'memory' });
   await migrateToLatest(db);
   await syncShippedEditions(db, new Date());
@@ -68,7 +71,10 @@ describe('identity pages (Chromium, demo mode)', () => {
 
     await page.goto(`${baseUrl}/login`);
     await page.getByRole('heading', { level: 1, name: nb('identity.login.title') }).waitFor();
-    await page.getByRole('note').filter({ hasText: nb('identity.demo.banner') }).waitFor();
+    await page
+      .getByRole('note')
+      .filter({ hasText: nb('identity.demo.banner') })
+      .waitFor();
     await page.getByRole('heading', { name: nb('identity.demo.heading') }).waitFor();
     await accessible(page, 'login demo personas');
 
@@ -81,7 +87,9 @@ describe('identity pages (Chromium, demo mode)', () => {
     await switcher.selectOption('org-innlandsdalen-hf');
     await page.waitForLoadState('load');
     await page.getByRole('combobox', { name: nb('identity.switch.label') }).waitFor();
-    expect(await page.getByRole('combobox', { name: nb('identity.switch.label') }).inputValue()).toBe('org-innlandsdalen-hf');
+    expect(await page.getByRole('combobox', { name: nb('identity.switch.label') }).inputValue()).toBe(
+      'org-innlandsdalen-hf',
+    );
 
     // Log out, then in as the administrator.
     await page.getByRole('button', { name: nb('identity.logout') }).click();
@@ -116,7 +124,10 @@ describe('identity pages (Chromium, demo mode)', () => {
     await page.getByLabel(nb('identity.audit.action')).fill('auth.');
     await page.getByRole('button', { name: nb('identity.audit.apply') }).click();
     await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: nb('identity.audit.export') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: nb('identity.audit.export') }).click(),
+    ]);
     const csv = await fs.readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('seq,at,actor_user_id');
     expect(csv).toContain('auth.login');

@@ -44,7 +44,13 @@ describe('OIDC login in the browser', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('varde_session');
 
     const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
-    expect(session).toMatchObject({ authenticated: true, authMethod: 'oidc', user: { displayName: 'Nora Lie' }, organisation: { id: 'org-nhn' }, roles: ['measure-owner'] });
+    expect(session).toMatchObject({
+      authenticated: true,
+      authMethod: 'oidc',
+      user: { displayName: 'Nora Lie' },
+      organisation: { id: 'org-nhn' },
+      roles: ['measure-owner'],
+    });
 
     // By URL: the browser opens another organisation's record.
     const byUrl = await page.goto(`${varde.publicUrl}/api/v1/identity/organisations/org-fjordbyen-hf`);
@@ -58,13 +64,24 @@ describe('OIDC login in the browser', () => {
     expect(byApi.status).toBe(403);
 
     const denied = await findEvents(varde.testDb.db, { action: 'access.denied', actorUserId: 'user-nora' }, 10);
-    expect(denied.map((e) => e.objectType)).toEqual(expect.arrayContaining(['/api/v1/identity/organisations/:id', '/api/v1/identity/users']));
-    expect(denied.find((e) => e.objectType === '/api/v1/identity/organisations/:id')).toMatchObject({ objectId: 'org-fjordbyen-hf', organisationId: 'org-nhn', outcome: 'denied', ip: '127.0.0.1' });
+    expect(denied.map((e) => e.objectType)).toEqual(
+      expect.arrayContaining(['/api/v1/identity/organisations/:id', '/api/v1/identity/users']),
+    );
+    expect(denied.find((e) => e.objectType === '/api/v1/identity/organisations/:id')).toMatchObject({
+      objectId: 'org-fjordbyen-hf',
+      organisationId: 'org-nhn',
+      outcome: 'denied',
+      ip: '127.0.0.1',
+    });
     expect(await verifyAuditTrail(varde.testDb.db)).toMatchObject({ ok: true });
 
     // Logout ends the session on the server: the old cookie no longer works.
     const csrf = session.csrfToken as string;
-    const out = await page.evaluate(async (token) => (await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': token } })).json(), csrf);
+    const out = await page.evaluate(
+      async (token) =>
+        (await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': token } })).json(),
+      csrf,
+    );
     expect(out.loggedOut).toBe(true);
     await context.addCookies([{ ...sessionCookie!, value: sessionCookie!.value }]);
     const after = await page.evaluate(async () => (await fetch('/api/v1/identity/organisations')).status);

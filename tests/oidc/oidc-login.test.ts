@@ -19,11 +19,16 @@ afterAll(async () => {
 });
 
 const cookieOf = (setCookie: unknown, name: string) =>
-  ([setCookie].flat() as string[]).map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1) ?? null;
+  ([setCookie].flat() as string[])
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${name}=`) && c.length > name.length + 1) ?? null;
 
 /** Starts a login at Varde; returns the provider URL to go to and the login cookie Varde set. */
 async function startLogin(returnTo = '/tiltak') {
-  const response = await t.app.inject({ method: 'GET', url: `/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo)}` });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+  });
   expect(response.statusCode).toBe(303);
   const location = new URL(String(response.headers.location));
   const loginCookie = cookieOf(response.headers['set-cookie'], 'varde_login');
@@ -32,8 +37,17 @@ async function startLogin(returnTo = '/tiltak') {
 }
 
 async function callback(url: URL, loginCookie: string | null) {
-  const response = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: loginCookie ? { cookie: loginCookie } : {} });
-  return { status: response.statusCode, location: String(response.headers.location ?? ''), session: cookieOf(response.headers['set-cookie'], 'varde_session'), body: response.body };
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `${url.pathname}${url.search}`,
+    headers: loginCookie ? { cookie: loginCookie } : {},
+  });
+  return {
+    status: response.statusCode,
+    location: String(response.headers.location ?? ''),
+    session: cookieOf(response.headers['set-cookie'], 'varde_session'),
+    body: response.body,
+  };
 }
 
 async function loginAs(account: string) {
@@ -60,31 +74,73 @@ describe('OIDC login against a HelseID-like provider', () => {
     expect(result.status).toBe(303);
     expect(result.location).toBe('/tiltak');
     expect(result.session).not.toBeNull();
-    const session = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: result.session! } });
-    expect(session.json()).toMatchObject({ authenticated: true, authMethod: 'oidc', user: { id: 'user-nora' }, organisation: { id: 'org-nhn' }, roles: ['measure-owner'] });
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: result.session! },
+    });
+    expect(session.json()).toMatchObject({
+      authenticated: true,
+      authMethod: 'oidc',
+      user: { id: 'user-nora' },
+      organisation: { id: 'org-nhn' },
+      roles: ['measure-owner'],
+    });
     expect(session.body).not.toMatch(/access_token|id_token|eyJ/);
-    const stored = await t.testDb.db.selectFrom('identity_session').select(['token_set', 'security_level']).where('user_id', '=', 'user-nora').executeTakeFirstOrThrow();
+    const stored = await t.testDb.db
+      .selectFrom('identity_session')
+      .select(['token_set', 'security_level'])
+      .where('user_id', '=', 'user-nora')
+      .executeTakeFirstOrThrow();
     expect(stored.security_level).toBe(4);
     // DPoP-bound: the provider issued a DPoP token, kept on the server.
-    expect(stored.token_set).toMatchObject({ token_type: expect.stringMatching(/^dpop$/i), access_token: expect.any(String), id_token: expect.any(String) });
-    const user = await t.testDb.db.selectFrom('identity_user').select('oidc_subject').where('id', '=', 'user-nora').executeTakeFirstOrThrow();
+    expect(stored.token_set).toMatchObject({
+      token_type: expect.stringMatching(/^dpop$/i),
+      access_token: expect.any(String),
+      id_token: expect.any(String),
+    });
+    const user = await t.testDb.db
+      .selectFrom('identity_user')
+      .select('oidc_subject')
+      .where('id', '=', 'user-nora')
+      .executeTakeFirstOrThrow();
     expect(user.oidc_subject).toBe('nora');
-    expect((await findEvents(t.testDb.db, { action: 'auth.login', outcome: 'success', actorUserId: 'user-nora' }, 1))[0]).toMatchObject({ detail: { method: 'oidc', securityLevel: 4 } });
+    expect(
+      (await findEvents(t.testDb.db, { action: 'auth.login', outcome: 'success', actorUserId: 'user-nora' }, 1))[0],
+    ).toMatchObject({ detail: { method: 'oidc', securityLevel: 4 } });
   });
 
   it('finds a user registered by HPR number only', async () => {
     const { result } = await loginAs('ingrid');
     expect(result.session).not.toBeNull();
-    const session = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: result.session! } });
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: result.session! },
+    });
     expect(session.json()).toMatchObject({ user: { id: 'user-ingrid' }, organisation: { id: 'org-fjordbyen-hf' } });
   });
 
   it('logs out at Varde and offers the provider logout', async () => {
     const { result } = await loginAs('nora');
-    const session = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: result.session! } })).json();
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: result.session!, 'x-csrf-token': session.csrfToken } });
+    const session = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: result.session! } })
+    ).json();
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: result.session!, 'x-csrf-token': session.csrfToken },
+    });
     expect(out.json().endSessionUrl).toMatch(new RegExp(`^${t.provider.issuer}/session/end\\?.*id_token_hint=`));
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/identity/organisations', headers: { cookie: result.session! } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/identity/organisations',
+          headers: { cookie: result.session! },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('refuses a tampered state', async () => {
@@ -113,7 +169,13 @@ describe('OIDC login against a HelseID-like provider', () => {
     // The same code, presented with the state of a fresh login: the provider refuses to redeem it twice.
     const fresh = await startLogin();
     const replay = new URL(first.callbackUrl);
-    const freshState = (await t.testDb.db.selectFrom('identity_login_flow').select('state').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).state;
+    const freshState = (
+      await t.testDb.db
+        .selectFrom('identity_login_flow')
+        .select('state')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).state;
     replay.searchParams.set('state', freshState);
     const refused = await callback(replay, fresh.loginCookie);
     expect(refused).toMatchObject({ location: '/login?error=LOGIN_FAILED', session: null });
@@ -132,7 +194,9 @@ describe('OIDC login against a HelseID-like provider', () => {
   });
 
   it('refuses an expired ID token', async () => {
-    t.tamperIdToken((claims) => ({ claims: { ...claims, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 } }));
+    t.tamperIdToken((claims) => ({
+      claims: { ...claims, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+    }));
     try {
       const { result } = await loginAs('nora');
       expect(result).toMatchObject({ location: '/login?error=LOGIN_FAILED', session: null });
@@ -180,7 +244,10 @@ describe('OIDC login against a HelseID-like provider', () => {
   it('refuses a person who is not registered, and records it', async () => {
     const { result } = await loginAs('stranger');
     expect(result).toMatchObject({ location: '/login?error=LOGIN_NOT_REGISTERED', session: null });
-    expect(await lastLoginFailure()).toMatchObject({ actorUserId: null, detail: { code: 'LOGIN_NOT_REGISTERED', method: 'oidc' } });
+    expect(await lastLoginFailure()).toMatchObject({
+      actorUserId: null,
+      detail: { code: 'LOGIN_NOT_REGISTERED', method: 'oidc' },
+    });
   });
 
   it('refuses a login below the required security level', async () => {

@@ -2,7 +2,10 @@
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
   export type Configuration = Record<string, unknown> & {
-    findAccount?: (ctx: unknown, sub: string) => Promise<{ accountId: string; claims(): Promise<Record<string, unknown>> } | undefined>;
+    findAccount?: (
+      ctx: unknown,
+      sub: string,
+    ) => Promise<{ accountId: string; claims(): Promise<Record<string, unknown>> } | undefined>;
   };
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);

@@ -24,7 +24,13 @@ export function syntheticPid(birth: string, from = 500): string {
 }
 
 export const people = {
-  nora: { name: 'Nora Lie', pid: syntheticPid('150385'), hprNumber: '9144889', securityLevel: '4', orgnrParent: '994598759' },
+  nora: {
+    name: 'Nora Lie',
+    pid: syntheticPid('150385'),
+    hprNumber: '9144889',
+    securityLevel: '4',
+    orgnrParent: '994598759',
+  },
   ingrid: { name: 'Ingrid Berg', pid: syntheticPid('020279'), hprNumber: '565501872', securityLevel: '4' },
   stranger: { name: 'Ukjent Person', pid: syntheticPid('111199'), securityLevel: '4' },
   weak: { name: 'Svak Innlogging', pid: syntheticPid('030303'), securityLevel: '2' },
@@ -42,22 +48,69 @@ export interface OidcTestApp {
   close(): Promise<void>;
 }
 
-export async function createOidcTestApp(publicUrl: string, env: Record<string, string> = {}, options: { serveWeb?: boolean } = {}): Promise<OidcTestApp> {
+export async function createOidcTestApp(
+  publicUrl: string,
+  env: Record<string, string> = {},
+  options: { serveWeb?: boolean } = {},
+): Promise<OidcTestApp> {
   const callbackUrl = `${publicUrl}/api/v1/auth/callback`;
-  const provider = await startTestProvider({ redirectUri: callbackUrl, postLogoutRedirectUri: `${publicUrl}/`, accounts: people });
+  const provider = await startTestProvider({
+    redirectUri: callbackUrl,
+    postLogoutRedirectUri: `${publicUrl}/`,
+    accounts: people,
+  });
   const testDb = await createTestDb();
   const db = testDb.db;
   await seedIdentityDemo(db, new Date());
   const now = new Date().toISOString();
   const users = [
-    { id: 'user-nora', display_name: 'Nora Lie', pid: people.nora.pid, hpr_number: null, org: 'org-nhn', role: 'measure-owner' },
+    {
+      id: 'user-nora',
+      display_name: 'Nora Lie',
+      pid: people.nora.pid,
+      hpr_number: null,
+      org: 'org-nhn',
+      role: 'measure-owner',
+    },
     // Registered by HPR number only: the login must find her by helseid://claims/hpr/hpr_number.
-    { id: 'user-ingrid', display_name: 'Ingrid Berg', pid: null, hpr_number: people.ingrid.hprNumber, org: 'org-fjordbyen-hf', role: 'enterprise-lead' },
-    { id: 'user-weak', display_name: 'Svak Innlogging', pid: people.weak.pid, hpr_number: null, org: 'org-fjordbyen-hf', role: 'enterprise-member' },
+    {
+      id: 'user-ingrid',
+      display_name: 'Ingrid Berg',
+      pid: null,
+      hpr_number: people.ingrid.hprNumber,
+      org: 'org-fjordbyen-hf',
+      role: 'enterprise-lead',
+    },
+    {
+      id: 'user-weak',
+      display_name: 'Svak Innlogging',
+      pid: people.weak.pid,
+      hpr_number: null,
+      org: 'org-fjordbyen-hf',
+      role: 'enterprise-member',
+    },
   ];
   for (const u of users) {
-    await db.insertInto('identity_user').values({ id: u.id, display_name: u.display_name, email: null, pid: u.pid, hpr_number: u.hpr_number, oidc_subject: null, active: true, demo_persona: null, created_at: now, updated_at: now, last_login_at: null }).execute();
-    await db.insertInto('identity_role_assignment').values({ user_id: u.id, organisation_id: u.org, role: u.role, granted_at: now, granted_by: null }).execute();
+    await db
+      .insertInto('identity_user')
+      .values({
+        id: u.id,
+        display_name: u.display_name,
+        email: null,
+        pid: u.pid,
+        hpr_number: u.hpr_number,
+        oidc_subject: null,
+        active: true,
+        demo_persona: null,
+        created_at: now,
+        updated_at: now,
+        last_login_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('identity_role_assignment')
+      .values({ user_id: u.id, organisation_id: u.org, role: u.role, granted_at: now, granted_by: null })
+      .execute();
   }
 
   let tamper: IdTokenTamper | null = null;
@@ -80,11 +133,18 @@ export async function createOidcTestApp(publicUrl: string, env: Record<string, s
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
     OIDC_PRIVATE_JWK: JSON.stringify(provider.clientPrivateJwk),
-    OIDC_SCOPE: 'openid profile helseid://scopes/identity/pid helseid://scopes/identity/security_level helseid://scopes/hpr/hpr_number',
+    OIDC_SCOPE:
+      'openid profile helseid://scopes/identity/pid helseid://scopes/identity/security_level helseid://scopes/hpr/hpr_number',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     ...env,
   });
-  const app = await buildApp({ config, db, logger: false, serveWeb: options.serveWeb ?? false, identity: { oidcOptions: { fetch: tamperingFetch } } });
+  const app = await buildApp({
+    config,
+    db,
+    logger: false,
+    serveWeb: options.serveWeb ?? false,
+    identity: { oidcOptions: { fetch: tamperingFetch } },
+  });
   await app.ready();
   return {
     app,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainStart, genesisHash, hashAuditEvent, normaliseDetail, verifyRun, type AuditEventFields, type StoredAuditEvent } from './audit-chain.js';
+import {
+  canonicalJson,
+  chainStart,
+  genesisHash,
+  hashAuditEvent,
+  normaliseDetail,
+  verifyRun,
+  type AuditEventFields,
+  type StoredAuditEvent,
+} from './audit-chain.js';
 
 function chain(count: number): StoredAuditEvent[] {
   const events: StoredAuditEvent[] = [];
@@ -28,7 +37,9 @@ function chain(count: number): StoredAuditEvent[] {
 
 describe('audit hash chain', () => {
   it('writes canonical JSON with sorted keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null }, u: undefined })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('gives the same hash whatever the key order of the detail', () => {
@@ -49,14 +60,18 @@ describe('audit hash chain', () => {
   it('reports an edited event by its seq', () => {
     const events = chain(6);
     events[3] = { ...events[3]!, actorName: 'Someone else' };
-    expect(verifyRun(chainStart, events)).toEqual({ broken: expect.objectContaining({ seq: 4, reason: 'hash-mismatch' }) });
+    expect(verifyRun(chainStart, events)).toEqual({
+      broken: expect.objectContaining({ seq: 4, reason: 'hash-mismatch' }),
+    });
   });
 
   it('reports an edited event whose hash was recomputed at the next link', () => {
     const events = chain(6);
     const edited = { ...events[2]!, outcome: 'denied' as const };
     events[2] = { ...edited, hash: hashAuditEvent(edited, edited.prevHash) };
-    expect(verifyRun(chainStart, events)).toEqual({ broken: expect.objectContaining({ seq: 4, reason: 'prev-hash-mismatch' }) });
+    expect(verifyRun(chainStart, events)).toEqual({
+      broken: expect.objectContaining({ seq: 4, reason: 'prev-hash-mismatch' }),
+    });
   });
 
   it('reports a deleted event as missing', () => {
@@ -66,6 +81,9 @@ describe('audit hash chain', () => {
   });
 
   it('normalises detail to what jsonb stores (no undefined, no NUL, dates as text)', () => {
-    expect(normaliseDetail({ a: undefined, b: 'x\u0000y', c: new Date('2026-01-01T00:00:00Z') })).toEqual({ b: 'xy', c: '2026-01-01T00:00:00.000Z' });
+    expect(normaliseDetail({ a: undefined, b: 'x\u0000y', c: new Date('2026-01-01T00:00:00Z') })).toEqual({
+      b: 'xy',
+      c: '2026-01-01T00:00:00.000Z',
+    });
   });
 });

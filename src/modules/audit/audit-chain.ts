@@ -33,7 +33,8 @@ export interface StoredAuditEvent extends AuditEventFields {
 /** JSON with object keys sorted at every level, so the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -46,7 +47,9 @@ export function canonicalJson(value: unknown): string {
  */
 export function normaliseDetail(detail: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   if (!detail) return {};
-  const text = JSON.stringify(detail, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
+  const text = JSON.stringify(detail, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
+  );
   const parsed = JSON.parse(text) as unknown;
   return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }
@@ -88,7 +91,10 @@ export const chainStart: ChainCursor = { nextSeq: 1, lastHash: genesisHash };
  * Checks a run of events (in seq order) that continues from `cursor`. Returns the first broken link, or the cursor
  * to continue from with the next run. Works in batches, so a long trail is never held in memory whole.
  */
-export function verifyRun(cursor: ChainCursor, events: readonly StoredAuditEvent[]): { broken: BrokenLink } | { cursor: ChainCursor } {
+export function verifyRun(
+  cursor: ChainCursor,
+  events: readonly StoredAuditEvent[],
+): { broken: BrokenLink } | { cursor: ChainCursor } {
   let { nextSeq, lastHash } = cursor;
   for (const event of events) {
     if (event.seq !== nextSeq) {
@@ -112,7 +118,11 @@ export function verifyRun(cursor: ChainCursor, events: readonly StoredAuditEvent
     const expected = hashAuditEvent(event, event.prevHash);
     if (expected !== event.hash) {
       return {
-        broken: { seq: event.seq, reason: 'hash-mismatch', message: `event ${event.seq} was changed after it was written` },
+        broken: {
+          seq: event.seq,
+          reason: 'hash-mismatch',
+          message: `event ${event.seq} was changed after it was written`,
+        },
       };
     }
     nextSeq = event.seq + 1;

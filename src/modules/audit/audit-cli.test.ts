@@ -35,14 +35,18 @@ afterAll(async () => {
 
 describe('varde audit verify', () => {
   it('passes on an intact trail and reports the first broken event after a direct edit', async () => {
-    expect((await varde('organisations', 'add', '--name', 'Helse- og omsorgssektoren', '--level', 'sector')).code).toBe(0);
+    expect((await varde('organisations', 'add', '--name', 'Helse- og omsorgssektoren', '--level', 'sector')).code).toBe(
+      0,
+    );
     expect((await varde('users', 'add', '--name', 'Første Administrator')).code).toBe(0);
     const intact = await varde('audit', 'verify');
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/Audit trail intact: 2 event\(s\)/);
 
     const db = new PGlite(path.join(dataDir, 'pglite'));
-    await expect(db.query("update audit_event set actor_name = 'Mallory' where seq = 1")).rejects.toThrow(/append-only/);
+    await expect(db.query("update audit_event set actor_name = 'Mallory' where seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await db.exec('alter table audit_event disable trigger audit_event_no_update_delete');
     await db.query("update audit_event set actor_name = 'Mallory' where seq = 1");
     await db.exec('alter table audit_event enable trigger audit_event_no_update_delete');

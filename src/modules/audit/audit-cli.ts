@@ -16,7 +16,10 @@ export function registerAuditCommands(program: Command): void {
       try {
         const outcome = await verifyAuditTrail(db);
         if (options.json) console.log(JSON.stringify(outcome, null, 2));
-        else if (outcome.ok) console.log(`Audit trail intact: ${outcome.checked} event(s), last seq ${outcome.lastSeq}, head ${outcome.lastHash}`);
+        else if (outcome.ok)
+          console.log(
+            `Audit trail intact: ${outcome.checked} event(s), last seq ${outcome.lastSeq}, head ${outcome.lastHash}`,
+          );
         else {
           console.log(`Audit trail BROKEN at event ${outcome.broken?.seq}: ${outcome.broken?.message}`);
           console.log(`  ${outcome.checked} event(s) before it are intact.`);
@@ -41,7 +44,9 @@ export function registerAuditCommands(program: Command): void {
           for (const e of events) {
             const who = e.actorName ?? e.actorUserId ?? '-';
             const what = [e.objectType, e.objectId].filter(Boolean).join(' ');
-            console.log(`${String(e.seq).padStart(6)} ${e.at.toISOString()} ${e.outcome.padEnd(7)} ${e.action.padEnd(22)} ${who} ${what} ${e.ip ?? ''}`);
+            console.log(
+              `${String(e.seq).padStart(6)} ${e.at.toISOString()} ${e.outcome.padEnd(7)} ${e.action.padEnd(22)} ${who} ${what} ${e.ip ?? ''}`,
+            );
           }
         }
       } finally {

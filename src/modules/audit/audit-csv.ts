@@ -4,7 +4,22 @@
  */
 import type { StoredAuditEvent } from './audit-chain.js';
 
-const header = ['seq', 'at', 'actor_user_id', 'actor_name', 'organisation_id', 'action', 'object_type', 'object_id', 'outcome', 'ip', 'user_agent', 'detail', 'prev_hash', 'hash'];
+const header = [
+  'seq',
+  'at',
+  'actor_user_id',
+  'actor_name',
+  'organisation_id',
+  'action',
+  'object_type',
+  'object_id',
+  'outcome',
+  'ip',
+  'user_agent',
+  'detail',
+  'prev_hash',
+  'hash',
+];
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
@@ -17,8 +32,20 @@ export function auditEventsToCsv(events: readonly StoredAuditEvent[]): string {
   const lines = [header.join(',')];
   for (const e of events) {
     const cells = [
-      e.seq, e.at.toISOString(), e.actorUserId, e.actorName, e.organisationId, e.action, e.objectType, e.objectId,
-      e.outcome, e.ip, e.userAgent, JSON.stringify(e.detail), e.prevHash, e.hash,
+      e.seq,
+      e.at.toISOString(),
+      e.actorUserId,
+      e.actorName,
+      e.organisationId,
+      e.action,
+      e.objectType,
+      e.objectId,
+      e.outcome,
+      e.ip,
+      e.userAgent,
+      JSON.stringify(e.detail),
+      e.prevHash,
+      e.hash,
     ];
     lines.push(cells.map(csvCell).join(','));
   }

@@ -1,7 +1,13 @@
 /** All SQL of the audit trail: appending under a lock (so the chain has one order), filtered reads, and batches. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { genesisHash, hashAuditEvent, type AuditEventFields, type AuditOutcome, type StoredAuditEvent } from './audit-chain.js';
+import {
+  genesisHash,
+  hashAuditEvent,
+  type AuditEventFields,
+  type AuditOutcome,
+  type StoredAuditEvent,
+} from './audit-chain.js';
 
 /** One fixed advisory-lock key for "the audit chain's head". Held until the appending transaction ends. */
 const chainLockKey = 0x5641524445; // "VARDE"
@@ -25,9 +31,17 @@ function toEvent(row: Record<string, unknown>): StoredAuditEvent {
   };
 }
 
-export async function appendEvent(trx: Transaction<Database>, fields: Omit<AuditEventFields, 'seq'>): Promise<StoredAuditEvent> {
+export async function appendEvent(
+  trx: Transaction<Database>,
+  fields: Omit<AuditEventFields, 'seq'>,
+): Promise<StoredAuditEvent> {
   await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);
-  const head = await trx.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await trx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const seq = head ? Number(head.seq) + 1 : 1;
   const prevHash = head?.hash ?? genesisHash;
   const event = { ...fields, seq };
@@ -68,7 +82,11 @@ export interface AuditFilter {
   readonly beforeSeq?: number | undefined;
 }
 
-export async function findEvents(db: Kysely<Database>, filter: AuditFilter, limit: number): Promise<StoredAuditEvent[]> {
+export async function findEvents(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
   let query = db.selectFrom('audit_event').selectAll();
   if (filter.from) query = query.where('at', '>=', filter.from as never);
   if (filter.to) query = query.where('at', '<', filter.to as never);
@@ -89,6 +107,12 @@ export async function findEvents(db: Kysely<Database>, filter: AuditFilter, limi
 
 /** Events with seq greater than `afterSeq`, oldest first: the verifier's batches. */
 export async function readBatch(db: Kysely<Database>, afterSeq: number, size: number): Promise<StoredAuditEvent[]> {
-  const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(size).execute();
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(size)
+    .execute();
   return rows.map((row) => toEvent(row as unknown as Record<string, unknown>));
 }

@@ -18,7 +18,9 @@ const FilterSchema = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time', description: 'UTC, exclusive' })),
   actor: Type.Optional(Type.String({ maxLength: 200, description: 'acting user id' })),
   organisation: Type.Optional(Type.String({ maxLength: 200 })),
-  action: Type.Optional(Type.String({ maxLength: 100, description: 'exact, or a prefix ending in "." such as "auth."' })),
+  action: Type.Optional(
+    Type.String({ maxLength: 100, description: 'exact, or a prefix ending in "." such as "auth."' }),
+  ),
   outcome: Type.Optional(Type.Unsafe<(typeof auditOutcomes)[number]>({ type: 'string', enum: [...auditOutcomes] })),
   objectType: Type.Optional(Type.String({ maxLength: 100 })),
   objectId: Type.Optional(Type.String({ maxLength: 300 })),
@@ -61,7 +63,12 @@ function toFilter(query: Static<typeof FilterSchema> & { before?: number }): Aud
 }
 
 function readContext(request: FastifyRequest): AuditReadContext {
-  return { principal: request.principal, now: new Date(), ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+  return {
+    principal: request.principal,
+    now: new Date(),
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }
 
 const present = (e: StoredAuditEvent) => ({ ...e, at: e.at.toISOString() });
@@ -70,47 +77,77 @@ export async function auditRoutes(fastify: FastifyInstance, options: { db: Db })
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = options;
 
-  app.get('/events', {
-    config: { access },
-    schema: {
-      tags,
-      summary: 'Audit events, newest first, filtered; page with `before`',
-      querystring: ListQuerySchema,
-      response: { 200: Type.Object({ count: Type.Integer(), nextBefore: Type.Union([Type.Integer(), Type.Null()]), events: Type.Array(EventSchema) }) },
-    },
-  }, async (request) => {
-    const limit = request.query.limit ?? 100;
-    const events = await listAuditEvents(db, readContext(request), toFilter(request.query), limit);
-    const last = events.at(-1);
-    return { count: events.length, nextBefore: events.length === limit && last ? last.seq : null, events: events.map(present) };
-  });
-
-  app.get('/events.csv', {
-    config: { access },
-    schema: { tags, summary: 'Audit events matching the filter as CSV', querystring: FilterSchema, produces: ['text/csv'] },
-  }, async (request, reply) => {
-    const { csv } = await exportAuditCsv(db, readContext(request), toFilter(request.query));
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="varde-audit-${stamp}.csv"`)
-      .send(csv);
-  });
-
-  app.get('/verify', {
-    config: { access },
-    schema: {
-      tags,
-      summary: 'Walk the hash chain and report the first broken link',
-      response: {
-        200: Type.Object({
-          ok: Type.Boolean(),
-          checked: Type.Integer(),
-          lastSeq: Type.Integer(),
-          lastHash: Type.String(),
-          broken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String(), message: Type.String() }), Type.Null()]),
-        }),
+  app.get(
+    '/events',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Audit events, newest first, filtered; page with `before`',
+        querystring: ListQuerySchema,
+        response: {
+          200: Type.Object({
+            count: Type.Integer(),
+            nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+            events: Type.Array(EventSchema),
+          }),
+        },
       },
     },
-  }, async (request) => verifyAuditTrailAs(db, readContext(request)));
+    async (request) => {
+      const limit = request.query.limit ?? 100;
+      const events = await listAuditEvents(db, readContext(request), toFilter(request.query), limit);
+      const last = events.at(-1);
+      return {
+        count: events.length,
+        nextBefore: events.length === limit && last ? last.seq : null,
+        events: events.map(present),
+      };
+    },
+  );
+
+  app.get(
+    '/events.csv',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Audit events matching the filter as CSV',
+        querystring: FilterSchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { csv } = await exportAuditCsv(db, readContext(request), toFilter(request.query));
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="varde-audit-${stamp}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/verify',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Walk the hash chain and report the first broken link',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            lastSeq: Type.Integer(),
+            lastHash: Type.String(),
+            broken: Type.Union([
+              Type.Object({ seq: Type.Integer(), reason: Type.String(), message: Type.String() }),
+              Type.Null(),
+            ]),
+          }),
+        },
+      },
+    },
+    async (request) => verifyAuditTrailAs(db, readContext(request)),
+  );
 }

@@ -7,7 +7,14 @@ import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { checkAccess, type Principal } from '../../platform/http/access.js';
-import { chainStart, normaliseDetail, verifyRun, type AuditOutcome, type BrokenLink, type StoredAuditEvent } from './audit-chain.js';
+import {
+  chainStart,
+  normaliseDetail,
+  verifyRun,
+  type AuditOutcome,
+  type BrokenLink,
+  type StoredAuditEvent,
+} from './audit-chain.js';
 import { auditEventsToCsv } from './audit-csv.js';
 import { appendEvent, findEvents, readBatch, type AuditFilter } from './audit-repository.js';
 
@@ -31,7 +38,8 @@ export interface AuditEventInput {
 }
 
 const actionPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
-const clip = (text: string | null | undefined, max: number) => (text === null || text === undefined ? null : text.replaceAll('\u0000', '').slice(0, max));
+const clip = (text: string | null | undefined, max: number) =>
+  text === null || text === undefined ? null : text.replaceAll('\u0000', '').slice(0, max);
 
 /**
  * Appends one event to the chain. Pass the transaction when the event belongs to a change (it is then written, or
@@ -76,7 +84,13 @@ export async function verifyAuditTrail(db: Db, batchSize = 2000): Promise<Verify
     if (batch.length === 0) break;
     const result = verifyRun(cursor, batch);
     if ('broken' in result) {
-      return { ok: false, checked: checked + (result.broken.seq - cursor.nextSeq), lastSeq: cursor.nextSeq - 1, lastHash: cursor.lastHash, broken: result.broken };
+      return {
+        ok: false,
+        checked: checked + (result.broken.seq - cursor.nextSeq),
+        lastSeq: cursor.nextSeq - 1,
+        lastHash: cursor.lastHash,
+        broken: result.broken,
+      };
     }
     checked += batch.length;
     cursor = result.cursor;
@@ -93,7 +107,13 @@ export interface AuditReadContext {
   readonly userAgent?: string | null;
 }
 
-async function recordRead(db: Db, ctx: AuditReadContext, action: string, filter: AuditFilter, count: number): Promise<void> {
+async function recordRead(
+  db: Db,
+  ctx: AuditReadContext,
+  action: string,
+  filter: AuditFilter,
+  count: number,
+): Promise<void> {
   const principal = ctx.principal;
   await writeAuditEvent(db, {
     at: ctx.now,
@@ -110,7 +130,12 @@ async function recordRead(db: Db, ctx: AuditReadContext, action: string, filter:
 }
 
 /** Newest first, one page; reading the audit trail is itself recorded. Administrators only. */
-export async function listAuditEvents(db: Db, ctx: AuditReadContext, filter: AuditFilter, limit: number): Promise<StoredAuditEvent[]> {
+export async function listAuditEvents(
+  db: Db,
+  ctx: AuditReadContext,
+  filter: AuditFilter,
+  limit: number,
+): Promise<StoredAuditEvent[]> {
   checkAccess(readPolicy, ctx.principal);
   const events = await findEvents(db, filter, Math.min(Math.max(limit, 1), 500));
   await recordRead(db, ctx, 'audit.read', filter, events.length);
@@ -120,7 +145,11 @@ export async function listAuditEvents(db: Db, ctx: AuditReadContext, filter: Aud
 export const maxExportRows = 100_000;
 
 /** Every event matching the filter as CSV (newest first); the export is recorded. Administrators only. */
-export async function exportAuditCsv(db: Db, ctx: AuditReadContext, filter: AuditFilter): Promise<{ csv: string; count: number }> {
+export async function exportAuditCsv(
+  db: Db,
+  ctx: AuditReadContext,
+  filter: AuditFilter,
+): Promise<{ csv: string; count: number }> {
   checkAccess(readPolicy, ctx.principal);
   const events: StoredAuditEvent[] = [];
   let beforeSeq = filter.beforeSeq;
@@ -128,7 +157,10 @@ export async function exportAuditCsv(db: Db, ctx: AuditReadContext, filter: Audi
     const page = await findEvents(db, { ...filter, beforeSeq }, 2000);
     events.push(...page);
     if (events.length > maxExportRows) {
-      throw new AppError('AUDIT_EXPORT_TOO_LARGE', `More than ${maxExportRows} events match: narrow the filter (for example by date)`);
+      throw new AppError(
+        'AUDIT_EXPORT_TOO_LARGE',
+        `More than ${maxExportRows} events match: narrow the filter (for example by date)`,
+      );
     }
     if (page.length < 2000) break;
     beforeSeq = page.at(-1)?.seq;

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/http/access.js';
 import { requireOrganisationScope, requireRole } from './access-rules.js';
 
-const lead: Principal = { userId: 'u', displayName: 'U', sessionId: 's', organisationId: 'hf-a', roles: ['enterprise-lead'], actorIds: [], organisationScope: ['hf-a', 'hf-a-unit'] };
+const lead: Principal = {
+  userId: 'u',
+  displayName: 'U',
+  sessionId: 's',
+  organisationId: 'hf-a',
+  roles: ['enterprise-lead'],
+  actorIds: [],
+  organisationScope: ['hf-a', 'hf-a-unit'],
+};
 const admin: Principal = { ...lead, organisationId: 'org-x', roles: ['administrator'], organisationScope: ['org-x'] };
 
 describe('access rules', () => {
@@ -14,7 +22,9 @@ describe('access rules', () => {
 
   it('allows the active organisation and what is below it, nothing else', () => {
     expect(requireOrganisationScope(lead, 'hf-a-unit')).toBe(lead);
-    expect(() => requireOrganisationScope(lead, 'hf-b')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'This belongs to another organisation' }));
+    expect(() => requireOrganisationScope(lead, 'hf-b')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: 'This belongs to another organisation' }),
+    );
     expect(() => requireOrganisationScope(lead, null)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 

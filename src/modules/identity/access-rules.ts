@@ -15,7 +15,8 @@ export function hasRole(principal: Principal | null, ...roles: readonly Role[]):
 /** The principal, when logged in and holding one of the roles in the active organisation; otherwise 401/403. */
 export function requireRole(principal: Principal | null, ...roles: readonly Role[]): Principal {
   if (!principal) throw new AppError('UNAUTHENTICATED', 'Log in to use this');
-  if (roles.length > 0 && !hasRole(principal, ...roles)) throw new AppError('FORBIDDEN', 'Your role does not allow this');
+  if (roles.length > 0 && !hasRole(principal, ...roles))
+    throw new AppError('FORBIDDEN', 'Your role does not allow this');
   return principal;
 }
 

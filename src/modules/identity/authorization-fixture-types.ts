@@ -25,7 +25,10 @@ export interface WalkContext {
   /** A unique text to put in org A's objects: the walk fails if it appears in a response to org B. */
   readonly marker: string;
   /** Sends a request as a logged-in user of org A with the role (for creating objects through the API). */
-  asA(role: Role, request: { method: string; url: string; payload?: unknown }): Promise<{ statusCode: number; body: string; json(): unknown }>;
+  asA(
+    role: Role,
+    request: { method: string; url: string; payload?: unknown },
+  ): Promise<{ statusCode: number; body: string; json(): unknown }>;
 }
 
 export interface PreparedRequest {

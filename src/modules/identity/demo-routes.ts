@@ -21,40 +21,61 @@ const access = { public: true, description: 'Anyone, in demo mode only' } as con
 
 export async function demoRoutes(fastify: FastifyInstance, options: { db: Db; config: AppConfig }): Promise<void> {
   const { db, config } = options;
-  if (!config.demo || config.oidc) throw new Error('Demo login can only be registered in demo mode without an identity provider');
+  if (!config.demo || config.oidc)
+    throw new Error('Demo login can only be registered in demo mode without an identity provider');
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const names = cookieNames(config.publicUrl);
   const sessionConfig = config.session ?? defaultSessionConfig;
 
-  app.get('/demo-personas', {
-    config: { access },
-    schema: { tags, summary: 'DEMO: the personas one can log in as' },
-  }, async () => ({
-    demo: true,
-    personas: demoPersonas.map((p) => ({ id: p.id, displayName: p.displayName, description: p.description, roles: p.roles })),
-  }));
+  app.get(
+    '/demo-personas',
+    {
+      config: { access },
+      schema: { tags, summary: 'DEMO: the personas one can log in as' },
+    },
+    async () => ({
+      demo: true,
+      personas: demoPersonas.map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        description: p.description,
+        roles: p.roles,
+      })),
+    }),
+  );
 
-  app.post('/demo-login', {
-    config: { access, rateLimit: { max: (config.rateLimit ?? defaultRateLimitConfig).loginPerMinute, timeWindow: 60_000 } },
-    schema: { tags, summary: 'DEMO: log in as a persona', body: Type.Object({ persona: Type.String({ maxLength: 80 }) }, { additionalProperties: false }) },
-  }, async (request, reply) => {
-    const persona = demoPersonas.find((p) => p.id === request.body.persona);
-    const user = persona ? await findUserById(db, demoUserId(persona.id)) : null;
-    if (!persona || !user) throw new AppError('DEMO_PERSONA_NOT_FOUND', `No demo persona "${request.body.persona}"`);
-    const now = new Date();
-    const organisationId = await chooseOrganisation(db, user.id, []);
-    const started = await completeLogin(db, sessionConfig, {
-      user,
-      organisationId: persona.roles[0]?.organisationId ?? organisationId,
-      authMethod: 'demo',
-      securityLevel: null,
-      tokenSet: null,
-      previousToken: request.cookies[names.session] ?? null,
-      now,
-      origin: requestOrigin(request),
-    });
-    reply.setCookie(names.session, started.token, cookieOptions(names));
-    const lookup = await resolveSession(db, sessionConfig, started.token, now);
-    return presentSession(db, config, lookup.status === 'active' ? lookup.resolved : null);
-  });
+  app.post(
+    '/demo-login',
+    {
+      config: {
+        access,
+        rateLimit: { max: (config.rateLimit ?? defaultRateLimitConfig).loginPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags,
+        summary: 'DEMO: log in as a persona',
+        body: Type.Object({ persona: Type.String({ maxLength: 80 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const persona = demoPersonas.find((p) => p.id === request.body.persona);
+      const user = persona ? await findUserById(db, demoUserId(persona.id)) : null;
+      if (!persona || !user) throw new AppError('DEMO_PERSONA_NOT_FOUND', `No demo persona "${request.body.persona}"`);
+      const now = new Date();
+      const organisationId = await chooseOrganisation(db, user.id, []);
+      const started = await completeLogin(db, sessionConfig, {
+        user,
+        organisationId: persona.roles[0]?.organisationId ?? organisationId,
+        authMethod: 'demo',
+        securityLevel: null,
+        tokenSet: null,
+        previousToken: request.cookies[names.session] ?? null,
+        now,
+        origin: requestOrigin(request),
+      });
+      reply.setCookie(names.session, started.token, cookieOptions(names));
+      const lookup = await resolveSession(db, sessionConfig, started.token, now);
+      return presentSession(db, config, lookup.status === 'active' ? lookup.resolved : null);
+    },
+  );
 }

@@ -29,7 +29,10 @@ function text(value: unknown): string | null {
 }
 
 /** Reads the identity; returns the problem instead when the token cannot be used for a login. */
-export function readHelseIdIdentity(claims: Readonly<Record<string, unknown>>, minSecurityLevel: number): { identity: HelseIdIdentity } | { problem: string } {
+export function readHelseIdIdentity(
+  claims: Readonly<Record<string, unknown>>,
+  minSecurityLevel: number,
+): { identity: HelseIdIdentity } | { problem: string } {
   const subject = text(claims.sub);
   if (!subject) return { problem: 'the ID token has no subject' };
   const level = Number(text(claims[helseIdClaim.securityLevel]));

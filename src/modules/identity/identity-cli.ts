@@ -23,12 +23,21 @@ async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
 
 function operator(): ChangeContext {
   const name = os.userInfo().username;
-  const principal: Principal = { userId: `cli:${name}`, displayName: `varde CLI (${name})`, sessionId: 'cli', organisationId: null, roles: ['administrator'], actorIds: [] };
+  const principal: Principal = {
+    userId: `cli:${name}`,
+    displayName: `varde CLI (${name})`,
+    sessionId: 'cli',
+    organisationId: null,
+    roles: ['administrator'],
+    actorIds: [],
+  };
   return { principal, now: new Date(), origin: { ip: null, userAgent: 'varde-cli' } };
 }
 
 export function registerIdentityCommands(program: Command): void {
-  const orgs = program.command('organisations').description('the organisation tree (sector → type → enterprise → unit)');
+  const orgs = program
+    .command('organisations')
+    .description('the organisation tree (sector → type → enterprise → unit)');
   orgs
     .command('list')
     .option('--level <level>')
@@ -37,9 +46,15 @@ export function registerIdentityCommands(program: Command): void {
     .option('--json', 'JSON with the API field names')
     .action(async (o: { level?: OrganisationLevel; type?: OrganisationType; region?: Region; json?: boolean }) => {
       await withDb(async (db) => {
-        const list = await listOrganisations(db, operator().principal, { level: o.level, organisationType: o.type, region: o.region });
+        const list = await listOrganisations(db, operator().principal, {
+          level: o.level,
+          organisationType: o.type,
+          region: o.region,
+        });
         if (o.json) console.log(JSON.stringify(list, null, 2));
-        else for (const org of list) console.log(`${org.id.padEnd(38)} ${org.level.padEnd(10)} ${(org.orgNumber ?? '').padEnd(9)} ${org.name}`);
+        else
+          for (const org of list)
+            console.log(`${org.id.padEnd(38)} ${org.level.padEnd(10)} ${(org.orgNumber ?? '').padEnd(9)} ${org.name}`);
       });
     });
   orgs
@@ -52,15 +67,32 @@ export function registerIdentityCommands(program: Command): void {
     .option('--size <micro|small|medium|large>')
     .option('--region <region>')
     .option('--actor <catalogueActorId>')
-    .action(async (o: { name: string; level: OrganisationLevel; parent?: string; type?: OrganisationType; orgNumber?: string; size?: SizeClass; region?: Region; actor?: string }) => {
-      await withDb(async (db) => {
-        const org = await createOrganisation(db, operator(), {
-          name: o.name, level: o.level, parentId: o.parent ?? null, organisationType: o.type ?? null, orgNumber: o.orgNumber ?? null,
-          sizeClass: o.size ?? null, region: o.region ?? null, actorId: o.actor ?? null,
+    .action(
+      async (o: {
+        name: string;
+        level: OrganisationLevel;
+        parent?: string;
+        type?: OrganisationType;
+        orgNumber?: string;
+        size?: SizeClass;
+        region?: Region;
+        actor?: string;
+      }) => {
+        await withDb(async (db) => {
+          const org = await createOrganisation(db, operator(), {
+            name: o.name,
+            level: o.level,
+            parentId: o.parent ?? null,
+            organisationType: o.type ?? null,
+            orgNumber: o.orgNumber ?? null,
+            sizeClass: o.size ?? null,
+            region: o.region ?? null,
+            actorId: o.actor ?? null,
+          });
+          console.log(`Organisation ${org.id} added: ${org.name}`);
         });
-        console.log(`Organisation ${org.id} added: ${org.name}`);
-      });
-    });
+      },
+    );
 
   const users = program.command('users').description('users and their roles per organisation');
   users
@@ -70,7 +102,11 @@ export function registerIdentityCommands(program: Command): void {
       await withDb(async (db) => {
         const list = await listUsers(db, operator(), {});
         if (o.json) console.log(JSON.stringify(list, null, 2));
-        else for (const u of list) console.log(`${u.id.padEnd(38)} ${u.active ? 'active  ' : 'inactive'} ${u.displayName}  ${u.roles.map((r) => `${r.role}@${r.organisationName}`).join(', ')}`);
+        else
+          for (const u of list)
+            console.log(
+              `${u.id.padEnd(38)} ${u.active ? 'active  ' : 'inactive'} ${u.displayName}  ${u.roles.map((r) => `${r.role}@${r.organisationName}`).join(', ')}`,
+            );
       });
     });
   users
@@ -81,14 +117,22 @@ export function registerIdentityCommands(program: Command): void {
     .option('--hpr <hprNumber>', 'HPR number, matched at login when no national id is given')
     .option('--role <role>', `one of ${roles.join(', ')}`)
     .option('--organisation <id>', 'where the role is held')
-    .action(async (o: { name: string; email?: string; pid?: string; hpr?: string; role?: Role; organisation?: string }) => {
-      await withDb(async (db) => {
-        const ctx = operator();
-        const user = await createUser(db, ctx, { displayName: o.name, email: o.email ?? null, pid: o.pid ?? null, hprNumber: o.hpr ?? null });
-        if (o.role && o.organisation) await grantRole(db, ctx, { userId: user.id, organisationId: o.organisation, role: o.role });
-        console.log(`User ${user.id} added: ${user.displayName}`);
-      });
-    });
+    .action(
+      async (o: { name: string; email?: string; pid?: string; hpr?: string; role?: Role; organisation?: string }) => {
+        await withDb(async (db) => {
+          const ctx = operator();
+          const user = await createUser(db, ctx, {
+            displayName: o.name,
+            email: o.email ?? null,
+            pid: o.pid ?? null,
+            hprNumber: o.hpr ?? null,
+          });
+          if (o.role && o.organisation)
+            await grantRole(db, ctx, { userId: user.id, organisationId: o.organisation, role: o.role });
+          console.log(`User ${user.id} added: ${user.displayName}`);
+        });
+      },
+    );
   users
     .command('grant <userId> <organisationId> <role>')
     .action(async (userId: string, organisationId: string, role: Role) => {

@@ -30,11 +30,21 @@ export interface CookieNames {
 /** `__Host-` cookies over HTTPS (Secure, Path=/, no Domain: bound to this exact host); plain names over HTTP. */
 export function cookieNames(publicUrl: string): CookieNames {
   const secure = publicUrl.startsWith('https://');
-  return { session: secure ? '__Host-varde_session' : 'varde_session', login: secure ? '__Host-varde_login' : 'varde_login', secure };
+  return {
+    session: secure ? '__Host-varde_session' : 'varde_session',
+    login: secure ? '__Host-varde_login' : 'varde_login',
+    secure,
+  };
 }
 
 export function cookieOptions(names: CookieNames, maxAgeSeconds?: number) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: names.secure, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: names.secure,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 export function requestOrigin(request: FastifyRequest): { ip: string | null; userAgent: string | null } {
@@ -71,7 +81,8 @@ function checkCsrf(request: FastifyRequest, publicOrigin: string): void {
 async function recordDenial(db: Db, request: FastifyRequest, error: AppError): Promise<void> {
   const principal = request.principal;
   const params = (request.params ?? {}) as Record<string, unknown>;
-  const objectId = ['id', 'organisationId', 'userId'].map((k) => params[k]).find((v) => typeof v === 'string') as string | undefined;
+  const objectId = ['id', 'organisationId', 'userId'].map((k) => params[k]).find((v) => typeof v === 'string') as
+    string | undefined;
   await writeAuditEvent(db, {
     at: new Date(),
     actorUserId: principal?.userId ?? null,
@@ -82,7 +93,13 @@ async function recordDenial(db: Db, request: FastifyRequest, error: AppError): P
     objectId: objectId ?? null,
     outcome: 'denied',
     ...requestOrigin(request),
-    detail: { method: request.method, route: request.routeOptions.url ?? null, params, code: error.code, message: error.message },
+    detail: {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      params,
+      code: error.code,
+      message: error.message,
+    },
   });
 }
 
@@ -104,7 +121,15 @@ export function registerIdentityHooks(app: FastifyInstance, deps: { db: Db; conf
       } else {
         reply.clearCookie(names.session, cookieOptions(names));
         if (lookup.status === 'ended') {
-          await writeAuditEvent(db, { at: new Date(), actorUserId: null, action: 'auth.session-end', objectType: 'session', outcome: 'success', ...requestOrigin(request), detail: { reason: lookup.reason } });
+          await writeAuditEvent(db, {
+            at: new Date(),
+            actorUserId: null,
+            action: 'auth.session-end',
+            objectType: 'session',
+            outcome: 'success',
+            ...requestOrigin(request),
+            detail: { reason: lookup.reason },
+          });
         }
       }
     }

@@ -21,7 +21,8 @@ export interface IdentityDeps {
 
 export async function registerIdentity(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
   const { db, config } = deps;
-  const oidc = deps.oidc !== undefined ? deps.oidc : config.oidc ? createOidcClient(config.oidc, deps.oidcOptions) : null;
+  const oidc =
+    deps.oidc !== undefined ? deps.oidc : config.oidc ? createOidcClient(config.oidc, deps.oidcOptions) : null;
   registerIdentityHooks(app, { db, config });
   await app.register(authRoutes, { prefix: '/api/v1/auth', db, config, oidc });
   if (config.demo) await app.register(demoRoutes, { prefix: '/api/v1/auth', db, config });

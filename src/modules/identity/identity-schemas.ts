@@ -41,7 +41,10 @@ const organisationFields = {
   actorId: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
 };
 
-export const CreateOrganisationBody = Type.Object({ level: literalUnion(organisationLevels), ...organisationFields }, { additionalProperties: false });
+export const CreateOrganisationBody = Type.Object(
+  { level: literalUnion(organisationLevels), ...organisationFields },
+  { additionalProperties: false },
+);
 export const UpdateOrganisationBody = Type.Partial(Type.Object(organisationFields), { additionalProperties: false });
 
 export const OrganisationDetailSchema = Type.Object({
@@ -60,7 +63,14 @@ export const UserSchema = Type.Object({
   active: Type.Boolean(),
   demoPersona: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
-  roles: Type.Array(Type.Object({ organisationId: Type.String(), organisationName: Type.String(), role: literalUnion(roles), grantedAt: Type.String() })),
+  roles: Type.Array(
+    Type.Object({
+      organisationId: Type.String(),
+      organisationName: Type.String(),
+      role: literalUnion(roles),
+      grantedAt: Type.String(),
+    }),
+  ),
 });
 
 export const UserQuery = Type.Object({
@@ -72,8 +82,12 @@ export const UserQuery = Type.Object({
 const userFields = {
   displayName: Type.String({ minLength: 1, maxLength: 200 }),
   email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  pid: Type.Optional(Nullable(Type.String({ maxLength: 11, description: 'national identity number (fødselsnummer), matched at login' }))),
-  hprNumber: Type.Optional(Nullable(Type.String({ maxLength: 10, description: 'HPR number, matched at login when no national id is given' }))),
+  pid: Type.Optional(
+    Nullable(Type.String({ maxLength: 11, description: 'national identity number (fødselsnummer), matched at login' })),
+  ),
+  hprNumber: Type.Optional(
+    Nullable(Type.String({ maxLength: 10, description: 'HPR number, matched at login when no national id is given' })),
+  ),
   active: Type.Optional(Type.Boolean()),
 };
 export const CreateUserBody = Type.Object(userFields, { additionalProperties: false });

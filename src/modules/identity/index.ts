@@ -4,13 +4,27 @@
  * "who may do what" (role checks and organisation isolation).
  */
 export { registerIdentity, type IdentityDeps } from './identity-plugin.js';
-export { requireRole, requireOrganisationScope, hasRole, isInOrganisationScope, organisationScopeOf } from './access-rules.js';
+export {
+  requireRole,
+  requireOrganisationScope,
+  hasRole,
+  isInOrganisationScope,
+  organisationScopeOf,
+} from './access-rules.js';
 export { writeAuditEvent, type AuditEventInput } from '../audit/index.js';
 export { seedIdentityDemo } from './demo-seed.js';
 export { demoOrganisations, demoPersonas, demoUserId } from './demo-data.js';
 export { isValidOrgNumber, orgNumberProblem, normaliseOrgNumber, completeOrgNumber } from './org-number.js';
 export { isValidPersonId, completePersonId } from './person-id.js';
-export { organisationTypes, organisationTypeLabels, sizeClasses, sizeClassLabels, regions, regionLabels, organisationLevels } from './organisation-types.js';
+export {
+  organisationTypes,
+  organisationTypeLabels,
+  sizeClasses,
+  sizeClassLabels,
+  regions,
+  regionLabels,
+  organisationLevels,
+} from './organisation-types.js';
 export type { OrganisationType, SizeClass, Region, OrganisationLevel } from './organisation-types.js';
 export type { Organisation, User, RoleAssignment, AuthMethod } from './types.js';
 export { startSession, type StartedSession } from './session-service.js';

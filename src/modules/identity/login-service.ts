@@ -18,7 +18,10 @@ export interface RequestOrigin {
   readonly userAgent: string | null;
 }
 
-export async function recordLoginRefused(db: Db, input: { now: Date; origin: RequestOrigin; method: AuthMethod; reason: string; userId?: string | null; code: string }): Promise<void> {
+export async function recordLoginRefused(
+  db: Db,
+  input: { now: Date; origin: RequestOrigin; method: AuthMethod; reason: string; userId?: string | null; code: string },
+): Promise<void> {
   await writeAuditEvent(db, {
     at: input.now,
     actorUserId: input.userId ?? null,
@@ -36,7 +39,8 @@ export async function findUserForIdentity(db: Db, identity: HelseIdIdentity, now
   let user = bySubject;
   if (!user && identity.pid) user = await findUserBy(db, 'pid', identity.pid);
   if (!user && identity.hprNumber) user = await findUserBy(db, 'hpr_number', identity.hprNumber);
-  if (!user || !user.active) throw new AppError('LOGIN_NOT_REGISTERED', 'You are not registered as a user of Varde; ask your administrator');
+  if (!user || !user.active)
+    throw new AppError('LOGIN_NOT_REGISTERED', 'You are not registered as a user of Varde; ask your administrator');
   if (user.oidcSubject && user.oidcSubject !== identity.subject) {
     throw new AppError('LOGIN_FAILED', 'This identity is bound to another login at the identity provider');
   }
@@ -48,10 +52,15 @@ export async function findUserForIdentity(db: Db, identity: HelseIdIdentity, now
 }
 
 /** The organisation to act for: the first preferred one where the user holds a role, else the first by name. */
-export async function chooseOrganisation(db: Db, userId: string, preferredOrgNumbers: readonly (string | null)[]): Promise<string> {
+export async function chooseOrganisation(
+  db: Db,
+  userId: string,
+  preferredOrgNumbers: readonly (string | null)[],
+): Promise<string> {
   const assignments = await findAssignments(db, { userIds: [userId] });
   const held = new Set(assignments.map((a) => a.organisationId));
-  if (held.size === 0) throw new AppError('LOGIN_NOT_REGISTERED', 'You hold no role in any organisation in Varde; ask your administrator');
+  if (held.size === 0)
+    throw new AppError('LOGIN_NOT_REGISTERED', 'You hold no role in any organisation in Varde; ask your administrator');
   for (const orgNumber of preferredOrgNumbers) {
     if (!orgNumber) continue;
     const org = await findOrganisationByOrgNumber(db, orgNumber);

@@ -67,8 +67,12 @@ function isLoopback(url: URL): boolean {
 async function toKeyPair(key: DpopKey): Promise<client.CryptoKeyPair> {
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
   return {
-    privateKey: await webcrypto.subtle.importKey('jwk', key.privateJwk as webcrypto.JsonWebKey, algorithm, false, ['sign']),
-    publicKey: await webcrypto.subtle.importKey('jwk', key.publicJwk as webcrypto.JsonWebKey, algorithm, true, ['verify']),
+    privateKey: await webcrypto.subtle.importKey('jwk', key.privateJwk as webcrypto.JsonWebKey, algorithm, false, [
+      'sign',
+    ]),
+    publicKey: await webcrypto.subtle.importKey('jwk', key.publicJwk as webcrypto.JsonWebKey, algorithm, true, [
+      'verify',
+    ]),
   } as client.CryptoKeyPair;
 }
 
@@ -87,7 +91,8 @@ export function describeLoginError(error: unknown): string {
       current = e.cause;
     } else if (typeof current === 'object') {
       const c = current as Record<string, unknown>;
-      for (const key of ['claim', 'parameter', 'check', 'reason']) if (typeof c[key] === 'string') parts.push(`${key} ${c[key] as string}`);
+      for (const key of ['claim', 'parameter', 'check', 'reason'])
+        if (typeof c[key] === 'string') parts.push(`${key} ${c[key] as string}`);
       if (typeof c.error === 'string') parts.push(`provider error ${c.error}`);
       current = null;
     } else current = null;
@@ -124,7 +129,10 @@ export function createOidcClient(config: OidcConfig, options: OidcClientOptions 
     async newDpopKey() {
       const metadata = (await configuration()).serverMetadata();
       if (!metadata.dpop_signing_alg_values_supported?.includes('ES256')) return null;
-      const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+      const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+        'sign',
+        'verify',
+      ])) as webcrypto.CryptoKeyPair;
       return {
         publicJwk: (await webcrypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey,
         privateJwk: (await webcrypto.subtle.exportKey('jwk', pair.privateKey)) as JsonWebKey,
@@ -152,7 +160,12 @@ export function createOidcClient(config: OidcConfig, options: OidcClientOptions 
       const tokens = await client.authorizationCodeGrant(
         cfg,
         callbackUrl,
-        { pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true },
+        {
+          pkceCodeVerifier: checks.codeVerifier,
+          expectedState: checks.state,
+          expectedNonce: checks.nonce,
+          idTokenExpected: true,
+        },
         undefined,
         DPoP ? { DPoP } : undefined,
       );

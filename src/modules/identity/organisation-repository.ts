@@ -20,7 +20,17 @@ function toOrganisation(row: Record<string, unknown>): Organisation {
   };
 }
 
-const columns = ['id', 'parent_id', 'level', 'organisation_type', 'name', 'org_number', 'size_class', 'region', 'actor_id'] as const;
+const columns = [
+  'id',
+  'parent_id',
+  'level',
+  'organisation_type',
+  'name',
+  'org_number',
+  'size_class',
+  'region',
+  'actor_id',
+] as const;
 
 export interface OrganisationFilter {
   readonly ids?: readonly string[] | undefined;
@@ -58,7 +68,11 @@ export async function findOrganisationById(db: Q, id: string): Promise<Organisat
 }
 
 export async function findOrganisationByOrgNumber(db: Q, orgNumber: string): Promise<Organisation | null> {
-  const row = await db.selectFrom('identity_organisation').select(columns).where('org_number', '=', orgNumber).executeTakeFirst();
+  const row = await db
+    .selectFrom('identity_organisation')
+    .select(columns)
+    .where('org_number', '=', orgNumber)
+    .executeTakeFirst();
   return row ? toOrganisation(row as Record<string, unknown>) : null;
 }
 
@@ -87,7 +101,11 @@ export async function findAncestors(db: Q, id: string): Promise<Organisation[]> 
 }
 
 export async function countChildren(db: Q, id: string): Promise<number> {
-  const row = await db.selectFrom('identity_organisation').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('identity_organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

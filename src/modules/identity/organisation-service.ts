@@ -24,7 +24,12 @@ import type { OrganisationLevel, OrganisationType, Region, SizeClass } from './o
 import type { Organisation } from './types.js';
 
 /** Roles that work across the whole sector and so may read the whole organisation register (public register data). */
-export const sectorWideRoles: readonly Role[] = ['administrator', 'strategy-owner', 'ministry-reader', 'sector-analyst'];
+export const sectorWideRoles: readonly Role[] = [
+  'administrator',
+  'strategy-owner',
+  'ministry-reader',
+  'sector-analyst',
+];
 
 /** The organisation ids a principal may read in the register, or null for all. */
 async function visibleIds(db: Db, principal: Principal): Promise<Set<string> | null> {
@@ -34,14 +39,22 @@ async function visibleIds(db: Db, principal: Principal): Promise<Set<string> | n
   return ids;
 }
 
-export async function listOrganisations(db: Db, principal: Principal | null, filter: OrganisationFilter): Promise<Organisation[]> {
+export async function listOrganisations(
+  db: Db,
+  principal: Principal | null,
+  filter: OrganisationFilter,
+): Promise<Organisation[]> {
   const who = requireRole(principal);
   const visible = await visibleIds(db, who);
   const ids = visible ? [...visible].filter((id) => !filter.ids || filter.ids.includes(id)) : filter.ids;
   return findOrganisations(db, { ...filter, ids });
 }
 
-export async function getOrganisation(db: Db, principal: Principal | null, id: string): Promise<{ organisation: Organisation; path: Organisation[]; children: Organisation[] }> {
+export async function getOrganisation(
+  db: Db,
+  principal: Principal | null,
+  id: string,
+): Promise<{ organisation: Organisation; path: Organisation[]; children: Organisation[] }> {
   const who = requireRole(principal);
   const visible = await visibleIds(db, who);
   const organisation = await findOrganisationById(db, id);
@@ -65,15 +78,24 @@ export interface OrganisationInput {
 
 async function validated(db: Db, input: OrganisationInput, id: string): Promise<Organisation> {
   const parent = input.parentId ? await findOrganisationById(db, input.parentId) : null;
-  if (input.parentId && !parent) throw new AppError('ORGANISATION_INVALID', 'The parent organisation does not exist', [{ field: 'parentId', message: `no organisation "${input.parentId}"` }]);
-  const organisationType = input.level === 'enterprise' || input.level === 'unit' ? (input.organisationType ?? parent?.organisationType ?? null) : (input.organisationType ?? null);
+  if (input.parentId && !parent)
+    throw new AppError('ORGANISATION_INVALID', 'The parent organisation does not exist', [
+      { field: 'parentId', message: `no organisation "${input.parentId}"` },
+    ]);
+  const organisationType =
+    input.level === 'enterprise' || input.level === 'unit'
+      ? (input.organisationType ?? parent?.organisationType ?? null)
+      : (input.organisationType ?? null);
   const orgNumber = input.orgNumber ? normaliseOrgNumber(input.orgNumber) : null;
   const problems = checkPlacement({ level: input.level, parent, organisationType, orgNumber });
   if (!input.name.trim()) problems.push({ field: 'name', message: 'must not be empty' });
   if (problems.length > 0) throw new AppError('ORGANISATION_INVALID', 'The organisation is not valid', problems);
   if (orgNumber) {
     const holder = await findOrganisationByOrgNumber(db, orgNumber);
-    if (holder && holder.id !== id) throw new AppError('ORGANISATION_NUMBER_TAKEN', `Organisation number ${orgNumber} belongs to "${holder.name}"`, [{ field: 'orgNumber', message: 'already registered' }]);
+    if (holder && holder.id !== id)
+      throw new AppError('ORGANISATION_NUMBER_TAKEN', `Organisation number ${orgNumber} belongs to "${holder.name}"`, [
+        { field: 'orgNumber', message: 'already registered' },
+      ]);
   }
   return {
     id,
@@ -94,7 +116,13 @@ export interface ChangeContext {
   readonly origin: RequestOrigin;
 }
 
-async function audit(db: Db, ctx: ChangeContext, action: string, organisation: Organisation, detail: Record<string, unknown>): Promise<void> {
+async function audit(
+  db: Db,
+  ctx: ChangeContext,
+  action: string,
+  organisation: Organisation,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await writeAuditEvent(db, {
     at: ctx.now,
     actorUserId: ctx.principal?.userId ?? null,
@@ -110,7 +138,12 @@ async function audit(db: Db, ctx: ChangeContext, action: string, organisation: O
   });
 }
 
-export async function createOrganisation(db: Db, ctx: ChangeContext, input: OrganisationInput, id: string = randomUUID()): Promise<Organisation> {
+export async function createOrganisation(
+  db: Db,
+  ctx: ChangeContext,
+  input: OrganisationInput,
+  id: string = randomUUID(),
+): Promise<Organisation> {
   requireRole(ctx.principal, 'administrator');
   const organisation = await validated(db, input, id);
   await db.transaction().execute(async (trx) => {
@@ -120,14 +153,28 @@ export async function createOrganisation(db: Db, ctx: ChangeContext, input: Orga
   return organisation;
 }
 
-export async function updateOrganisation(db: Db, ctx: ChangeContext, id: string, patch: Partial<Omit<OrganisationInput, 'level'>>): Promise<Organisation> {
+export async function updateOrganisation(
+  db: Db,
+  ctx: ChangeContext,
+  id: string,
+  patch: Partial<Omit<OrganisationInput, 'level'>>,
+): Promise<Organisation> {
   requireRole(ctx.principal, 'administrator');
   const before = await findOrganisationById(db, id);
   if (!before) throw new AppError('ORGANISATION_NOT_FOUND', `No organisation "${id}"`);
-  if (patch.parentId !== undefined && patch.parentId !== null && (await findAncestors(db, patch.parentId)).some((a) => a.id === id)) {
-    throw new AppError('ORGANISATION_INVALID', 'An organisation cannot sit under itself', [{ field: 'parentId', message: 'would make a cycle' }]);
+  if (
+    patch.parentId !== undefined &&
+    patch.parentId !== null &&
+    (await findAncestors(db, patch.parentId)).some((a) => a.id === id)
+  ) {
+    throw new AppError('ORGANISATION_INVALID', 'An organisation cannot sit under itself', [
+      { field: 'parentId', message: 'would make a cycle' },
+    ]);
   }
-  if (patch.parentId === id) throw new AppError('ORGANISATION_INVALID', 'An organisation cannot sit under itself', [{ field: 'parentId', message: 'would make a cycle' }]);
+  if (patch.parentId === id)
+    throw new AppError('ORGANISATION_INVALID', 'An organisation cannot sit under itself', [
+      { field: 'parentId', message: 'would make a cycle' },
+    ]);
   const after = await validated(db, { ...before, ...patch, level: before.level }, id);
   await db.transaction().execute(async (trx) => {
     await storeOrganisation(trx, after, ctx.now);

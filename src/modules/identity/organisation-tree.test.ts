@@ -17,8 +17,24 @@ describe('organisation tree', () => {
   });
 
   it('survives a cycle in bad data', () => {
-    expect(descendantIds([{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }], 'x').sort()).toEqual(['x', 'y']);
-    expect(ancestorIds([{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }], 'x')).toEqual(['y', 'x']);
+    expect(
+      descendantIds(
+        [
+          { id: 'x', parentId: 'y' },
+          { id: 'y', parentId: 'x' },
+        ],
+        'x',
+      ).sort(),
+    ).toEqual(['x', 'y']);
+    expect(
+      ancestorIds(
+        [
+          { id: 'x', parentId: 'y' },
+          { id: 'y', parentId: 'x' },
+        ],
+        'x',
+      ),
+    ).toEqual(['y', 'x']);
   });
 
   it('lists the path up to the sector', () => {
@@ -27,11 +43,38 @@ describe('organisation tree', () => {
 
   it('checks levels, types and organisation numbers, naming the field', () => {
     const typeNode = { id: 'type-hf', level: 'type' as const, organisationType: 'hospital-trust' as const };
-    expect(checkPlacement({ level: 'enterprise', parent: typeNode, organisationType: 'hospital-trust', orgNumber: '994598759' })).toEqual([]);
-    expect(checkPlacement({ level: 'enterprise', parent: typeNode, organisationType: 'hospital-trust', orgNumber: null })).toEqual([{ field: 'orgNumber', message: 'an enterprise has an organisation number' }]);
-    expect(checkPlacement({ level: 'enterprise', parent: typeNode, organisationType: 'hospital-trust', orgNumber: '994598758' })[0]).toMatchObject({ field: 'orgNumber' });
-    expect(checkPlacement({ level: 'enterprise', parent: null, organisationType: null, orgNumber: '994598759' })[0]).toMatchObject({ field: 'parentId' });
-    expect(checkPlacement({ level: 'unit', parent: typeNode, organisationType: null, orgNumber: null })[0]?.message).toMatch(/under enterprise or unit/);
-    expect(checkPlacement({ level: 'enterprise', parent: typeNode, organisationType: 'pharmacy', orgNumber: '994598759' })[0]).toMatchObject({ field: 'organisationType' });
+    expect(
+      checkPlacement({
+        level: 'enterprise',
+        parent: typeNode,
+        organisationType: 'hospital-trust',
+        orgNumber: '994598759',
+      }),
+    ).toEqual([]);
+    expect(
+      checkPlacement({ level: 'enterprise', parent: typeNode, organisationType: 'hospital-trust', orgNumber: null }),
+    ).toEqual([{ field: 'orgNumber', message: 'an enterprise has an organisation number' }]);
+    expect(
+      checkPlacement({
+        level: 'enterprise',
+        parent: typeNode,
+        organisationType: 'hospital-trust',
+        orgNumber: '994598758',
+      })[0],
+    ).toMatchObject({ field: 'orgNumber' });
+    expect(
+      checkPlacement({ level: 'enterprise', parent: null, organisationType: null, orgNumber: '994598759' })[0],
+    ).toMatchObject({ field: 'parentId' });
+    expect(
+      checkPlacement({ level: 'unit', parent: typeNode, organisationType: null, orgNumber: null })[0]?.message,
+    ).toMatch(/under enterprise or unit/);
+    expect(
+      checkPlacement({
+        level: 'enterprise',
+        parent: typeNode,
+        organisationType: 'pharmacy',
+        orgNumber: '994598759',
+      })[0],
+    ).toMatchObject({ field: 'organisationType' });
   });
 });

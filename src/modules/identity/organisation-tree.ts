@@ -5,7 +5,10 @@ import { allowedParentLevels, type OrganisationLevel, type OrganisationType } fr
 import type { Organisation } from './types.js';
 
 /** The organisation and everything below it, transitively (its isolation scope). Safe against cycles. */
-export function descendantIds(organisations: readonly Pick<Organisation, 'id' | 'parentId'>[], rootId: string): string[] {
+export function descendantIds(
+  organisations: readonly Pick<Organisation, 'id' | 'parentId'>[],
+  rootId: string,
+): string[] {
   const children = new Map<string, string[]>();
   for (const o of organisations) {
     if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
@@ -49,13 +52,24 @@ export function checkPlacement(input: PlacementInput): ErrorDetail[] {
   const parentLevel = input.parent?.level ?? null;
   if (!allowedParentLevels[input.level].includes(parentLevel)) {
     const allowed = allowedParentLevels[input.level].map((l) => l ?? 'none').join(' or ');
-    problems.push({ field: 'parentId', message: `a ${input.level} must sit under ${allowed}, not ${parentLevel ?? 'nothing'}` });
+    problems.push({
+      field: 'parentId',
+      message: `a ${input.level} must sit under ${allowed}, not ${parentLevel ?? 'nothing'}`,
+    });
   }
   if (input.level === 'type' && !input.organisationType) {
     problems.push({ field: 'organisationType', message: 'a type node names its organisation type' });
   }
-  if ((input.level === 'enterprise' || input.level === 'unit') && input.parent?.organisationType && input.organisationType && input.organisationType !== input.parent.organisationType) {
-    problems.push({ field: 'organisationType', message: `must be "${input.parent.organisationType}", the type it sits under` });
+  if (
+    (input.level === 'enterprise' || input.level === 'unit') &&
+    input.parent?.organisationType &&
+    input.organisationType &&
+    input.organisationType !== input.parent.organisationType
+  ) {
+    problems.push({
+      field: 'organisationType',
+      message: `must be "${input.parent.organisationType}", the type it sits under`,
+    });
   }
   if (input.level === 'enterprise' && !input.orgNumber) {
     problems.push({ field: 'orgNumber', message: 'an enterprise has an organisation number' });

@@ -32,7 +32,15 @@ describe('session policy', () => {
 
   it('returns only to paths on this site after login', () => {
     expect(safeReturnPath('/tiltak/4.6?x=1')).toBe('/tiltak/4.6?x=1');
-    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\r\nSet-Cookie: x', undefined, 42]) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/a\r\nSet-Cookie: x',
+      undefined,
+      42,
+    ]) {
       expect(safeReturnPath(bad)).toBe('/');
     }
   });

@@ -56,7 +56,11 @@ export async function findSession(db: Q, idHash: string): Promise<StoredSession 
 }
 
 export async function touchSession(db: Q, idHash: string, now: Date): Promise<void> {
-  await db.updateTable('identity_session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('identity_session')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Q, idHash: string): Promise<void> {
@@ -71,7 +75,12 @@ export async function deleteSessionsOfUser(db: Q, userId: string): Promise<numbe
 export async function deleteExpiredSessions(db: Q, now: Date, idleBefore: Date): Promise<void> {
   await db
     .deleteFrom('identity_session')
-    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString() as never), eb('last_seen_at', '<', idleBefore.toISOString() as never)]))
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now.toISOString() as never),
+        eb('last_seen_at', '<', idleBefore.toISOString() as never),
+      ]),
+    )
     .execute();
 }
 
@@ -104,7 +113,11 @@ export async function insertLoginFlow(db: Q, flow: StoredLoginFlow): Promise<voi
 
 /** Reads and deletes in one step, so a login flow (and its code) can be used once only. */
 export async function takeLoginFlow(db: Q, idHash: string): Promise<StoredLoginFlow | null> {
-  const row = await db.deleteFrom('identity_login_flow').where('id_hash', '=', idHash).returningAll().executeTakeFirst();
+  const row = await db
+    .deleteFrom('identity_login_flow')
+    .where('id_hash', '=', idHash)
+    .returningAll()
+    .executeTakeFirst();
   if (!row) return null;
   return {
     idHash: row.id_hash,
@@ -119,5 +132,8 @@ export async function takeLoginFlow(db: Q, idHash: string): Promise<StoredLoginF
 }
 
 export async function deleteExpiredLoginFlows(db: Q, now: Date): Promise<void> {
-  await db.deleteFrom('identity_login_flow').where('expires_at', '<=', now.toISOString() as never).execute();
+  await db
+    .deleteFrom('identity_login_flow')
+    .where('expires_at', '<=', now.toISOString() as never)
+    .execute();
 }

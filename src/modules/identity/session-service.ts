@@ -61,10 +61,14 @@ export interface ResolvedSession {
 /** Builds what the session may do now: the roles held in the active organisation and its scope below. */
 async function principalFor(db: Db, session: StoredSession, user: User): Promise<Principal> {
   const organisationId = session.organisationId;
-  const assignments = organisationId ? await findAssignments(db, { userIds: [user.id], organisationIds: [organisationId] }) : [];
+  const assignments = organisationId
+    ? await findAssignments(db, { userIds: [user.id], organisationIds: [organisationId] })
+    : [];
   const roles = [...new Set(assignments.map((a) => a.role))] as Role[];
   const scope = organisationId ? await findDescendantIds(db, organisationId) : [];
-  const actorIds = (await findOrganisations(db, { ids: scope })).map((o) => o.actorId).filter((id): id is string => id !== null);
+  const actorIds = (await findOrganisations(db, { ids: scope }))
+    .map((o) => o.actorId)
+    .filter((id): id is string => id !== null);
   return {
     userId: user.id,
     displayName: user.displayName,
@@ -77,7 +81,10 @@ async function principalFor(db: Db, session: StoredSession, user: User): Promise
   };
 }
 
-export type SessionLookup = { status: 'active'; resolved: ResolvedSession } | { status: 'ended'; reason: 'idle' | 'absolute' | 'user-inactive' } | { status: 'none' };
+export type SessionLookup =
+  | { status: 'active'; resolved: ResolvedSession }
+  | { status: 'ended'; reason: 'idle' | 'absolute' | 'user-inactive' }
+  | { status: 'none' };
 
 export async function resolveSession(db: Db, config: SessionConfig, token: string, now: Date): Promise<SessionLookup> {
   const session = await findSession(db, tokenHash(token));
@@ -93,7 +100,14 @@ export async function resolveSession(db: Db, config: SessionConfig, token: strin
     return { status: 'ended', reason: 'user-inactive' };
   }
   if (shouldTouch(session.lastSeenAt, now)) await touchSession(db, session.idHash, now);
-  return { status: 'active', resolved: { session: { ...session, lastSeenAt: shouldTouch(session.lastSeenAt, now) ? now : session.lastSeenAt }, user, principal: await principalFor(db, session, user) } };
+  return {
+    status: 'active',
+    resolved: {
+      session: { ...session, lastSeenAt: shouldTouch(session.lastSeenAt, now) ? now : session.lastSeenAt },
+      user,
+      principal: await principalFor(db, session, user),
+    },
+  };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -104,7 +118,12 @@ export async function endSession(db: Db, token: string): Promise<void> {
  * Makes another organisation (where the user holds a role) the active one, without a new login. The session gets a
  * new id and CSRF token; the absolute timeout still counts from the login.
  */
-export async function switchOrganisation(db: Db, current: StoredSession, organisationId: string, now: Date): Promise<StartedSession> {
+export async function switchOrganisation(
+  db: Db,
+  current: StoredSession,
+  organisationId: string,
+  now: Date,
+): Promise<StartedSession> {
   const held = await findAssignments(db, { userIds: [current.userId], organisationIds: [organisationId] });
   if (held.length === 0) throw new AppError('FORBIDDEN', 'You hold no role in that organisation');
   const token = tokenFromBytes(randomBytes(32));

@@ -28,7 +28,9 @@ export async function presentSession(db: Db, config: AppConfig, resolved: Resolv
     csrfToken: session.csrfToken,
     authMethod: session.authMethod,
     user: { id: user.id, displayName: user.displayName, demoPersona: user.demoPersona },
-    organisation: active ? { id: active.id, name: active.name, level: active.level, organisationType: active.organisationType } : null,
+    organisation: active
+      ? { id: active.id, name: active.name, level: active.level, organisationType: active.organisationType }
+      : null,
     roles: principal.roles,
     actorIds: principal.actorIds,
     organisations,

@@ -6,7 +6,17 @@ import type { RoleAssignment, User } from './types.js';
 
 type Q = Kysely<Database>;
 
-const userColumns = ['id', 'display_name', 'email', 'pid', 'hpr_number', 'oidc_subject', 'active', 'demo_persona', 'last_login_at'] as const;
+const userColumns = [
+  'id',
+  'display_name',
+  'email',
+  'pid',
+  'hpr_number',
+  'oidc_subject',
+  'active',
+  'demo_persona',
+  'last_login_at',
+] as const;
 
 function toUser(row: Record<string, unknown>): User {
   return {
@@ -37,7 +47,11 @@ export async function findUserById(db: Q, id: string): Promise<User | null> {
   return row ? toUser(row as Record<string, unknown>) : null;
 }
 
-export async function findUserBy(db: Q, field: 'pid' | 'hpr_number' | 'oidc_subject' | 'demo_persona', value: string): Promise<User | null> {
+export async function findUserBy(
+  db: Q,
+  field: 'pid' | 'hpr_number' | 'oidc_subject' | 'demo_persona',
+  value: string,
+): Promise<User | null> {
   const row = await db.selectFrom('identity_user').select(userColumns).where(field, '=', value).executeTakeFirst();
   return row ? toUser(row as Record<string, unknown>) : null;
 }
@@ -55,15 +69,21 @@ export async function findUsers(db: Q, filter: UserFilter, limit = 1000): Promis
   let query = db.selectFrom('identity_user').select(userColumns.map((c) => `identity_user.${c}` as const));
   if (filter.organisationIds || filter.role) {
     query = query.where((eb) => {
-      let sub = eb.selectFrom('identity_role_assignment').select('identity_role_assignment.user_id').whereRef('identity_role_assignment.user_id', '=', 'identity_user.id');
-      if (filter.organisationIds) sub = sub.where('identity_role_assignment.organisation_id', 'in', [...filter.organisationIds]);
+      let sub = eb
+        .selectFrom('identity_role_assignment')
+        .select('identity_role_assignment.user_id')
+        .whereRef('identity_role_assignment.user_id', '=', 'identity_user.id');
+      if (filter.organisationIds)
+        sub = sub.where('identity_role_assignment.organisation_id', 'in', [...filter.organisationIds]);
       if (filter.role) sub = sub.where('identity_role_assignment.role', '=', filter.role);
       return eb.exists(sub);
     });
   }
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('identity_user.display_name', 'ilike', like), eb('identity_user.email', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('identity_user.display_name', 'ilike', like), eb('identity_user.email', 'ilike', like)]),
+    );
   }
   const rows = await query.orderBy('identity_user.display_name').limit(limit).execute();
   return rows.map((r) => toUser(r as Record<string, unknown>));
@@ -108,7 +128,10 @@ export async function recordLogin(db: Q, userId: string, now: Date): Promise<voi
   await db.updateTable('identity_user').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
 }
 
-export async function findAssignments(db: Q, filter: { userIds?: readonly string[]; organisationIds?: readonly string[] }): Promise<RoleAssignment[]> {
+export async function findAssignments(
+  db: Q,
+  filter: { userIds?: readonly string[]; organisationIds?: readonly string[] },
+): Promise<RoleAssignment[]> {
   if (filter.userIds?.length === 0 || filter.organisationIds?.length === 0) return [];
   let query = db.selectFrom('identity_role_assignment').selectAll();
   if (filter.userIds) query = query.where('user_id', 'in', [...filter.userIds]);
@@ -134,7 +157,10 @@ export async function insertAssignment(db: Q, assignment: RoleAssignment): Promi
 }
 
 /** Deletes the assignment; false when the user did not hold it. */
-export async function deleteAssignment(db: Q, key: { userId: string; organisationId: string; role: Role }): Promise<boolean> {
+export async function deleteAssignment(
+  db: Q,
+  key: { userId: string; organisationId: string; role: Role },
+): Promise<boolean> {
   const result = await db
     .deleteFrom('identity_role_assignment')
     .where('user_id', '=', key.userId)

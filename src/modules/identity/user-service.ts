@@ -13,7 +13,17 @@ import type { ChangeContext } from './organisation-service.js';
 import { isValidPersonId, maskPersonId } from './person-id.js';
 import { deleteSessionsOfUser } from './session-repository.js';
 import type { RoleAssignment, User } from './types.js';
-import { deleteAssignment, findAssignments, findUserBy, findUserById, findUsers, insertAssignment, insertUser, updateUser as storeUser, type UserFilter } from './user-repository.js';
+import {
+  deleteAssignment,
+  findAssignments,
+  findUserBy,
+  findUserById,
+  findUsers,
+  insertAssignment,
+  insertUser,
+  updateUser as storeUser,
+  type UserFilter,
+} from './user-repository.js';
 
 export interface UserView {
   readonly id: string;
@@ -29,10 +39,19 @@ export interface UserView {
   readonly roles: { organisationId: string; organisationName: string; role: Role; grantedAt: string }[];
 }
 
-async function present(db: Db, users: readonly User[], onlyOrganisations: readonly string[] | null): Promise<UserView[]> {
+async function present(
+  db: Db,
+  users: readonly User[],
+  onlyOrganisations: readonly string[] | null,
+): Promise<UserView[]> {
   const assignments = await findAssignments(db, { userIds: users.map((u) => u.id) });
   const visible = assignments.filter((a) => !onlyOrganisations || onlyOrganisations.includes(a.organisationId));
-  const orgs = new Map((await findOrganisations(db, { ids: [...new Set(visible.map((a) => a.organisationId))] })).map((o) => [o.id, o.name]));
+  const orgs = new Map(
+    (await findOrganisations(db, { ids: [...new Set(visible.map((a) => a.organisationId))] })).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  );
   return users.map((u) => ({
     id: u.id,
     displayName: u.displayName,
@@ -45,7 +64,12 @@ async function present(db: Db, users: readonly User[], onlyOrganisations: readon
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     roles: visible
       .filter((a) => a.userId === u.id)
-      .map((a) => ({ organisationId: a.organisationId, organisationName: orgs.get(a.organisationId) ?? a.organisationId, role: a.role, grantedAt: a.grantedAt.toISOString() })),
+      .map((a) => ({
+        organisationId: a.organisationId,
+        organisationName: orgs.get(a.organisationId) ?? a.organisationId,
+        role: a.role,
+        grantedAt: a.grantedAt.toISOString(),
+      })),
   }));
 }
 
@@ -55,7 +79,12 @@ function userScope(principal: Principal): readonly string[] | null {
   return organisationScopeOf(principal);
 }
 
-async function auditRead(db: Db, ctx: ChangeContext, objectId: string | null, detail: Record<string, unknown>): Promise<void> {
+async function auditRead(
+  db: Db,
+  ctx: ChangeContext,
+  objectId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await writeAuditEvent(db, {
     at: ctx.now,
     actorUserId: ctx.principal?.userId ?? null,
@@ -74,7 +103,9 @@ async function auditRead(db: Db, ctx: ChangeContext, objectId: string | null, de
 export async function listUsers(db: Db, ctx: ChangeContext, filter: UserFilter): Promise<UserView[]> {
   const who = requireRole(ctx.principal, 'administrator', 'enterprise-lead');
   const scope = userScope(who);
-  const organisationIds = scope ? (filter.organisationIds ?? scope).filter((id) => scope.includes(id)) : filter.organisationIds;
+  const organisationIds = scope
+    ? (filter.organisationIds ?? scope).filter((id) => scope.includes(id))
+    : filter.organisationIds;
   const users = await findUsers(db, { ...filter, organisationIds });
   await auditRead(db, ctx, null, { filter, count: users.length });
   return present(db, users, scope);
@@ -104,17 +135,32 @@ export interface UserInput {
 async function checkUser(db: Db, input: UserInput, id: string): Promise<void> {
   const problems: ErrorDetail[] = [];
   if (!input.displayName.trim()) problems.push({ field: 'displayName', message: 'must not be empty' });
-  if (input.pid && !isValidPersonId(input.pid)) problems.push({ field: 'pid', message: 'not a valid national identity number (11 digits with check digits)' });
-  if (input.hprNumber && !/^\d{1,10}$/.test(input.hprNumber)) problems.push({ field: 'hprNumber', message: 'an HPR number has only digits' });
-  if (input.email && !/^[^\s@]+@[^\s@]+$/.test(input.email)) problems.push({ field: 'email', message: 'not an e-mail address' });
+  if (input.pid && !isValidPersonId(input.pid))
+    problems.push({ field: 'pid', message: 'not a valid national identity number (11 digits with check digits)' });
+  if (input.hprNumber && !/^\d{1,10}$/.test(input.hprNumber))
+    problems.push({ field: 'hprNumber', message: 'an HPR number has only digits' });
+  if (input.email && !/^[^\s@]+@[^\s@]+$/.test(input.email))
+    problems.push({ field: 'email', message: 'not an e-mail address' });
   if (problems.length > 0) throw new AppError('USER_INVALID', 'The user is not valid', problems);
-  for (const [field, column, value] of [['pid', 'pid', input.pid], ['hprNumber', 'hpr_number', input.hprNumber]] as const) {
+  for (const [field, column, value] of [
+    ['pid', 'pid', input.pid],
+    ['hprNumber', 'hpr_number', input.hprNumber],
+  ] as const) {
     const holder = value ? await findUserBy(db, column, value) : null;
-    if (holder && holder.id !== id) throw new AppError('USER_IDENTITY_TAKEN', 'Another user has this identity', [{ field, message: 'already registered' }]);
+    if (holder && holder.id !== id)
+      throw new AppError('USER_IDENTITY_TAKEN', 'Another user has this identity', [
+        { field, message: 'already registered' },
+      ]);
   }
 }
 
-async function auditChange(db: Db, ctx: ChangeContext, action: string, objectId: string, detail: Record<string, unknown>): Promise<void> {
+async function auditChange(
+  db: Db,
+  ctx: ChangeContext,
+  action: string,
+  objectId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await writeAuditEvent(db, {
     at: ctx.now,
     actorUserId: ctx.principal?.userId ?? null,
@@ -130,9 +176,17 @@ async function auditChange(db: Db, ctx: ChangeContext, action: string, objectId:
   });
 }
 
-const safeForAudit = (input: Partial<UserInput>) => ({ ...input, pid: input.pid ? maskPersonId(input.pid) : input.pid });
+const safeForAudit = (input: Partial<UserInput>) => ({
+  ...input,
+  pid: input.pid ? maskPersonId(input.pid) : input.pid,
+});
 
-export async function createUser(db: Db, ctx: ChangeContext, input: UserInput, id: string = randomUUID()): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  ctx: ChangeContext,
+  input: UserInput,
+  id: string = randomUUID(),
+): Promise<UserView> {
   requireRole(ctx.principal, 'administrator');
   await checkUser(db, input, id);
   const user: User = {
@@ -172,34 +226,63 @@ export async function updateUser(db: Db, ctx: ChangeContext, id: string, patch: 
   await db.transaction().execute(async (trx) => {
     await storeUser(trx, after, ctx.now);
     if (!after.active) await deleteSessionsOfUser(trx, id);
-    await auditChange(trx, ctx, after.active === before.active ? 'user.update' : after.active ? 'user.activate' : 'user.deactivate', id, { change: safeForAudit(patch) });
+    await auditChange(
+      trx,
+      ctx,
+      after.active === before.active ? 'user.update' : after.active ? 'user.activate' : 'user.deactivate',
+      id,
+      { change: safeForAudit(patch) },
+    );
   });
   return (await present(db, [after], null))[0]!;
 }
 
 async function checkAssignment(db: Db, userId: string, organisationId: string, role: string): Promise<void> {
-  if (!allRoles.includes(role as Role)) throw new AppError('USER_INVALID', `No role "${role}"`, [{ field: 'role', message: `one of ${allRoles.join(', ')}` }]);
+  if (!allRoles.includes(role as Role))
+    throw new AppError('USER_INVALID', `No role "${role}"`, [
+      { field: 'role', message: `one of ${allRoles.join(', ')}` },
+    ]);
   if (!(await findUserById(db, userId))) throw new AppError('USER_NOT_FOUND', `No user "${userId}"`);
-  if (!(await findOrganisationById(db, organisationId))) throw new AppError('ORGANISATION_NOT_FOUND', `No organisation "${organisationId}"`);
+  if (!(await findOrganisationById(db, organisationId)))
+    throw new AppError('ORGANISATION_NOT_FOUND', `No organisation "${organisationId}"`);
 }
 
-export async function grantRole(db: Db, ctx: ChangeContext, assignment: Omit<RoleAssignment, 'grantedAt' | 'grantedBy'>): Promise<UserView> {
+export async function grantRole(
+  db: Db,
+  ctx: ChangeContext,
+  assignment: Omit<RoleAssignment, 'grantedAt' | 'grantedBy'>,
+): Promise<UserView> {
   requireRole(ctx.principal, 'administrator');
   await checkAssignment(db, assignment.userId, assignment.organisationId, assignment.role);
   await db.transaction().execute(async (trx) => {
-    const added = await insertAssignment(trx, { ...assignment, grantedAt: ctx.now, grantedBy: ctx.principal?.userId ?? null });
-    if (added) await auditChange(trx, ctx, 'role.grant', assignment.userId, { organisationId: assignment.organisationId, role: assignment.role });
+    const added = await insertAssignment(trx, {
+      ...assignment,
+      grantedAt: ctx.now,
+      grantedBy: ctx.principal?.userId ?? null,
+    });
+    if (added)
+      await auditChange(trx, ctx, 'role.grant', assignment.userId, {
+        organisationId: assignment.organisationId,
+        role: assignment.role,
+      });
   });
   return getUserView(db, assignment.userId);
 }
 
-export async function revokeRole(db: Db, ctx: ChangeContext, assignment: Omit<RoleAssignment, 'grantedAt' | 'grantedBy'>): Promise<UserView> {
+export async function revokeRole(
+  db: Db,
+  ctx: ChangeContext,
+  assignment: Omit<RoleAssignment, 'grantedAt' | 'grantedBy'>,
+): Promise<UserView> {
   requireRole(ctx.principal, 'administrator');
   await checkAssignment(db, assignment.userId, assignment.organisationId, assignment.role);
   await db.transaction().execute(async (trx) => {
     const removed = await deleteAssignment(trx, assignment);
     if (!removed) throw new AppError('NOT_FOUND', 'The user does not hold this role there');
-    await auditChange(trx, ctx, 'role.revoke', assignment.userId, { organisationId: assignment.organisationId, role: assignment.role });
+    await auditChange(trx, ctx, 'role.revoke', assignment.userId, {
+      organisationId: assignment.organisationId,
+      role: assignment.role,
+    });
   });
   return getUserView(db, assignment.userId);
 }

@@ -49,7 +49,11 @@ export async function createHttpServer({
   });
   await app.register(fastifyCookie);
   // Per client address; routes may set a stricter `config.rateLimit` (login does). Registered before any route.
-  await app.register(fastifyRateLimit, { global: true, max: (config.rateLimit ?? defaultRateLimitConfig).apiPerMinute, timeWindow: 60_000 });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: (config.rateLimit ?? defaultRateLimitConfig).apiPerMinute,
+    timeWindow: 60_000,
+  });
   registerErrorHandling(app, { spaFallback: serveWeb });
   if (serveWeb) await registerWebApp(app);
   registerAccessControl(app);

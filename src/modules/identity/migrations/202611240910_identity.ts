@@ -1,6 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 
-const roles = ['strategy-owner', 'ministry-reader', 'measure-owner', 'enterprise-lead', 'enterprise-member', 'sector-analyst', 'log-reviewer', 'administrator'];
+const roles = [
+  'strategy-owner',
+  'ministry-reader',
+  'measure-owner',
+  'enterprise-lead',
+  'enterprise-member',
+  'sector-analyst',
+  'log-reviewer',
+  'administrator',
+];
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -18,8 +27,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('identity_organisation_parent_idx').on('identity_organisation').column('parent_id').execute();
-  await db.schema.createIndex('identity_organisation_actor_idx').on('identity_organisation').column('actor_id').execute();
+  await db.schema
+    .createIndex('identity_organisation_parent_idx')
+    .on('identity_organisation')
+    .column('parent_id')
+    .execute();
+  await db.schema
+    .createIndex('identity_organisation_actor_idx')
+    .on('identity_organisation')
+    .column('actor_id')
+    .execute();
 
   await db.schema
     .createTable('identity_user')
@@ -45,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('granted_by', 'text')
     .addPrimaryKeyConstraint('identity_role_assignment_pk', ['user_id', 'organisation_id', 'role'])
     .execute();
-  await db.schema.createIndex('identity_role_assignment_org_idx').on('identity_role_assignment').columns(['organisation_id', 'role']).execute();
+  await db.schema
+    .createIndex('identity_role_assignment_org_idx')
+    .on('identity_role_assignment')
+    .columns(['organisation_id', 'role'])
+    .execute();
 
   await db.schema
     .createTable('identity_session')

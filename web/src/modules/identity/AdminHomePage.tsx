@@ -10,8 +10,18 @@ export function AdminHomePage() {
   const { session } = useIdentity();
   const admin = hasAnyRole(session, 'administrator');
   const entries = [
-    ...(admin ? [{ to: '/admin/organisations', title: t('identity.admin.organisations'), text: t('identity.admin.organisationsText') }] : []),
-    ...(hasAnyRole(session, 'administrator', 'enterprise-lead') ? [{ to: '/admin/users', title: t('identity.admin.users'), text: t('identity.admin.usersText') }] : []),
+    ...(admin
+      ? [
+          {
+            to: '/admin/organisations',
+            title: t('identity.admin.organisations'),
+            text: t('identity.admin.organisationsText'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(session, 'administrator', 'enterprise-lead')
+      ? [{ to: '/admin/users', title: t('identity.admin.users'), text: t('identity.admin.usersText') }]
+      : []),
     ...(admin ? [{ to: '/admin/audit', title: t('identity.admin.audit'), text: t('identity.admin.auditText') }] : []),
   ];
   return (

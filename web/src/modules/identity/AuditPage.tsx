@@ -23,8 +23,14 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [before, setBefore] = useState<number | undefined>(undefined);
   const [verifyText, setVerifyText] = useState<{ ok: boolean; text: string } | null>(null);
-  const { data, error, loading } = useApi<{ count: number; nextBefore: number | null; events: AuditEvent[] }>(identityPaths.auditEvents(filter, before));
-  const time = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'UTC' });
+  const { data, error, loading } = useApi<{ count: number; nextBefore: number | null; events: AuditEvent[] }>(
+    identityPaths.auditEvents(filter, before),
+  );
+  const time = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'UTC',
+  });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +50,13 @@ export function AuditPage() {
       setVerifyText(
         result.ok
           ? { ok: true, text: t('identity.audit.verifyOk', { count: result.checked }) }
-          : { ok: false, text: t('identity.audit.verifyBroken', { seq: result.broken?.seq ?? 0, message: result.broken?.message ?? '' }) },
+          : {
+              ok: false,
+              text: t('identity.audit.verifyBroken', {
+                seq: result.broken?.seq ?? 0,
+                message: result.broken?.message ?? '',
+              }),
+            },
       );
     } catch (e) {
       setVerifyText({ ok: false, text: asApiError(e).message });
@@ -53,22 +65,37 @@ export function AuditPage() {
   const input = (key: keyof typeof draft, label: MessageKey, type: 'text' | 'datetime-local' = 'text') => (
     <Field className="identity-filter">
       <Label htmlFor={`audit-${key}`}>{t(label)}</Label>
-      <Input id={`audit-${key}`} type={type} value={draft[key]} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
+      <Input
+        id={`audit-${key}`}
+        type={type}
+        value={draft[key]}
+        onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+      />
     </Field>
   );
   return (
     <>
-      <PageHeader title={t('identity.admin.audit')} crumbs={[{ to: '/admin', label: t('identity.admin.title') }]} lead={t('identity.audit.lead')} />
+      <PageHeader
+        title={t('identity.admin.audit')}
+        crumbs={[{ to: '/admin', label: t('identity.admin.title') }]}
+        lead={t('identity.audit.lead')}
+      />
       <form className="identity-filters" onSubmit={apply} aria-label={t('identity.audit.filters')}>
         {input('from', 'identity.audit.from', 'datetime-local')}
         {input('to', 'identity.audit.to', 'datetime-local')}
         {input('action', 'identity.audit.action')}
         <Field className="identity-filter">
           <Label htmlFor="audit-outcome">{t('identity.audit.outcome')}</Label>
-          <Select id="audit-outcome" value={draft.outcome} onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value }))}>
+          <Select
+            id="audit-outcome"
+            value={draft.outcome}
+            onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value }))}
+          >
             <Select.Option value="">{t('identity.audit.allOutcomes')}</Select.Option>
             {outcomes.map((o) => (
-              <Select.Option key={o} value={o}>{t(`identity.audit.outcome.${o}` as MessageKey)}</Select.Option>
+              <Select.Option key={o} value={o}>
+                {t(`identity.audit.outcome.${o}` as MessageKey)}
+              </Select.Option>
             ))}
           </Select>
         </Field>
@@ -77,9 +104,13 @@ export function AuditPage() {
         <div className="identity-filter-actions">
           <Button type="submit">{t('identity.audit.apply')}</Button>
           <Button asChild variant="secondary">
-            <a href={identityPaths.auditCsv(filter)} download>{t('identity.audit.export')}</a>
+            <a href={identityPaths.auditCsv(filter)} download>
+              {t('identity.audit.export')}
+            </a>
           </Button>
-          <Button variant="tertiary" onClick={() => void verify()}>{t('identity.audit.verify')}</Button>
+          <Button variant="tertiary" onClick={() => void verify()}>
+            {t('identity.audit.verify')}
+          </Button>
         </div>
       </form>
       {verifyText ? (
@@ -110,10 +141,14 @@ export function AuditPage() {
                 {e.actorName ?? e.actorUserId ?? '–'}
                 {e.organisationId ? <div className="identity-muted">{e.organisationId}</div> : null}
               </Table.Cell>
-              <Table.Cell><code>{e.action}</code></Table.Cell>
+              <Table.Cell>
+                <code>{e.action}</code>
+              </Table.Cell>
               <Table.Cell>{[e.objectType, e.objectId].filter(Boolean).join(' ')}</Table.Cell>
               <Table.Cell>
-                <Tag data-size="sm" data-color={outcomeColor[e.outcome]}>{t(`identity.audit.outcome.${e.outcome}` as MessageKey)}</Tag>
+                <Tag data-size="sm" data-color={outcomeColor[e.outcome]}>
+                  {t(`identity.audit.outcome.${e.outcome}` as MessageKey)}
+                </Tag>
               </Table.Cell>
               <Table.Cell>{e.ip ?? ''}</Table.Cell>
             </Table.Row>
@@ -121,8 +156,16 @@ export function AuditPage() {
         </Table.Body>
       </Table>
       <div className="identity-pager">
-        {before !== undefined ? <Button variant="secondary" onClick={() => setBefore(undefined)}>{t('identity.audit.newest')}</Button> : null}
-        {data?.nextBefore ? <Button variant="secondary" onClick={() => setBefore(data.nextBefore ?? undefined)}>{t('identity.audit.older')}</Button> : null}
+        {before !== undefined ? (
+          <Button variant="secondary" onClick={() => setBefore(undefined)}>
+            {t('identity.audit.newest')}
+          </Button>
+        ) : null}
+        {data?.nextBefore ? (
+          <Button variant="secondary" onClick={() => setBefore(data.nextBefore ?? undefined)}>
+            {t('identity.audit.older')}
+          </Button>
+        ) : null}
       </div>
     </>
   );

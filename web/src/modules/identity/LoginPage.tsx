@@ -74,7 +74,9 @@ export function LoginPage() {
           <Paragraph>{t(errorMessageKey(new ApiError(errorCode, errorCode, 401)))}</Paragraph>
         </Alert>
       ) : null}
-      {session?.authenticated ? <Paragraph>{t('identity.login.already', { name: session.user.displayName })}</Paragraph> : null}
+      {session?.authenticated ? (
+        <Paragraph>{t('identity.login.already', { name: session.user.displayName })}</Paragraph>
+      ) : null}
       {session && session.mode.oidc ? (
         <Paragraph>
           <Button asChild>
@@ -82,7 +84,9 @@ export function LoginPage() {
           </Button>
         </Paragraph>
       ) : null}
-      {session && !session.mode.oidc && !session.mode.demo ? <Alert data-color="info">{t('identity.login.notConfigured')}</Alert> : null}
+      {session && !session.mode.oidc && !session.mode.demo ? (
+        <Alert data-color="info">{t('identity.login.notConfigured')}</Alert>
+      ) : null}
       {session?.mode.demo ? <DemoPersonas returnTo={returnTo} /> : null}
     </>
   );

@@ -2,7 +2,17 @@
  * The organisation tree for administrators: sector → type → enterprise → unit, with organisation number (checked
  * with mod 11 by the server), size class, region and catalogue actor; and a form to add an organisation.
  */
-import { Button, Card, Field, Heading, Input, Label, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Card,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Select,
+  Table,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client.js';
 import { clearApiCache, useApi } from '../../api/use-api.js';
@@ -31,9 +41,23 @@ function treeOrder(orgs: readonly Organisation[]): { org: Organisation; depth: n
   return out;
 }
 
-function AddOrganisationForm({ organisations, onAdded }: { organisations: readonly Organisation[]; onAdded: () => void }) {
+function AddOrganisationForm({
+  organisations,
+  onAdded,
+}: {
+  organisations: readonly Organisation[];
+  onAdded: () => void;
+}) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ level: 'enterprise', parentId: '', name: '', orgNumber: '', sizeClass: '', region: '', actorId: '' });
+  const [form, setForm] = useState({
+    level: 'enterprise',
+    parentId: '',
+    name: '',
+    orgNumber: '',
+    sizeClass: '',
+    region: '',
+    actorId: '',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
   const problem = (field: string) => error?.details.find((d) => d.field === field)?.message;
@@ -67,7 +91,9 @@ function AddOrganisationForm({ organisations, onAdded }: { organisations: readon
           <Label htmlFor="org-level">{t('identity.org.level')}</Label>
           <Select id="org-level" value={form.level} onChange={(e) => set('level', e.target.value)}>
             {levels.map((l) => (
-              <Select.Option key={l} value={l}>{t(`identity.level.${l}` as MessageKey)}</Select.Option>
+              <Select.Option key={l} value={l}>
+                {t(`identity.level.${l}` as MessageKey)}
+              </Select.Option>
             ))}
           </Select>
         </Field>
@@ -75,9 +101,13 @@ function AddOrganisationForm({ organisations, onAdded }: { organisations: readon
           <Label htmlFor="org-parent">{t('identity.org.parent')}</Label>
           <Select id="org-parent" value={form.parentId} onChange={(e) => set('parentId', e.target.value)}>
             <Select.Option value="">{t('identity.org.noParent')}</Select.Option>
-            {organisations.filter((o) => o.level !== 'unit' || form.level === 'unit').map((o) => (
-              <Select.Option key={o.id} value={o.id}>{o.name}</Select.Option>
-            ))}
+            {organisations
+              .filter((o) => o.level !== 'unit' || form.level === 'unit')
+              .map((o) => (
+                <Select.Option key={o.id} value={o.id}>
+                  {o.name}
+                </Select.Option>
+              ))}
           </Select>
           {problem('parentId') ? <ValidationMessage>{problem('parentId')}</ValidationMessage> : null}
         </Field>
@@ -88,7 +118,13 @@ function AddOrganisationForm({ organisations, onAdded }: { organisations: readon
         </Field>
         <Field>
           <Label htmlFor="org-number">{t('identity.org.orgNumber')}</Label>
-          <Input id="org-number" inputMode="numeric" value={form.orgNumber} onChange={(e) => set('orgNumber', e.target.value)} aria-invalid={Boolean(problem('orgNumber'))} />
+          <Input
+            id="org-number"
+            inputMode="numeric"
+            value={form.orgNumber}
+            onChange={(e) => set('orgNumber', e.target.value)}
+            aria-invalid={Boolean(problem('orgNumber'))}
+          />
           {problem('orgNumber') ? <ValidationMessage>{problem('orgNumber')}</ValidationMessage> : null}
         </Field>
         <Field>
@@ -96,7 +132,9 @@ function AddOrganisationForm({ organisations, onAdded }: { organisations: readon
           <Select id="org-size" value={form.sizeClass} onChange={(e) => set('sizeClass', e.target.value)}>
             <Select.Option value="">–</Select.Option>
             {sizes.map((s) => (
-              <Select.Option key={s} value={s}>{t(`identity.size.${s}` as MessageKey)}</Select.Option>
+              <Select.Option key={s} value={s}>
+                {t(`identity.size.${s}` as MessageKey)}
+              </Select.Option>
             ))}
           </Select>
         </Field>
@@ -105,7 +143,9 @@ function AddOrganisationForm({ organisations, onAdded }: { organisations: readon
           <Select id="org-region" value={form.region} onChange={(e) => set('region', e.target.value)}>
             <Select.Option value="">–</Select.Option>
             {regions.map((r) => (
-              <Select.Option key={r} value={r}>{t(`identity.region.${r}` as MessageKey)}</Select.Option>
+              <Select.Option key={r} value={r}>
+                {t(`identity.region.${r}` as MessageKey)}
+              </Select.Option>
             ))}
           </Select>
         </Field>
@@ -126,7 +166,10 @@ export function OrganisationsAdminPage() {
   const rows = data ? treeOrder(data.organisations) : [];
   return (
     <>
-      <PageHeader title={t('identity.admin.organisations')} crumbs={[{ to: '/admin', label: t('identity.admin.title') }]} />
+      <PageHeader
+        title={t('identity.admin.organisations')}
+        crumbs={[{ to: '/admin', label: t('identity.admin.title') }]}
+      />
       {error ? <ErrorAlert error={error} /> : null}
       <Table data-size="sm" className="identity-table">
         <caption>{t('identity.org.caption', { count: rows.length })}</caption>

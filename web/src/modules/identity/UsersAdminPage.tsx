@@ -2,7 +2,19 @@
  * Users and their roles per organisation. Administrators see and manage everyone; enterprise leads see the users
  * of their own organisation. National ids are shown masked (birth date only). Every read here is audited.
  */
-import { Button, Card, Field, Heading, Input, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Card,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client.js';
 import { clearApiCache, useApi } from '../../api/use-api.js';
@@ -22,24 +34,41 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
     event.preventDefault();
     setError(null);
     try {
-      await identityActions.createUser({ displayName: form.displayName, email: form.email || null, pid: form.pid || null, hprNumber: form.hprNumber || null });
+      await identityActions.createUser({
+        displayName: form.displayName,
+        email: form.email || null,
+        pid: form.pid || null,
+        hprNumber: form.hprNumber || null,
+      });
       setForm({ displayName: '', email: '', pid: '', hprNumber: '' });
       onAdded();
     } catch (e) {
       setError(asApiError(e));
     }
   };
-  const field = (key: keyof typeof form, label: MessageKey, extra: { inputMode?: 'numeric'; required?: boolean } = {}) => (
+  const field = (
+    key: keyof typeof form,
+    label: MessageKey,
+    extra: { inputMode?: 'numeric'; required?: boolean } = {},
+  ) => (
     <Field>
       <Label htmlFor={`user-${key}`}>{t(label)}</Label>
-      <Input id={`user-${key}`} value={form[key]} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} aria-invalid={Boolean(problem(key))} {...extra} />
+      <Input
+        id={`user-${key}`}
+        value={form[key]}
+        onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+        aria-invalid={Boolean(problem(key))}
+        {...extra}
+      />
       {problem(key) ? <ValidationMessage>{problem(key)}</ValidationMessage> : null}
     </Field>
   );
   return (
     <Card className="identity-form-card">
       <form onSubmit={(e) => void submit(e)} aria-labelledby="add-user-heading" className="identity-form">
-        <Heading level={2} data-size="xs" id="add-user-heading">{t('identity.user.add')}</Heading>
+        <Heading level={2} data-size="xs" id="add-user-heading">
+          {t('identity.user.add')}
+        </Heading>
         <Paragraph data-size="sm">{t('identity.user.addHelp')}</Paragraph>
         {error && error.details.length === 0 ? <ErrorAlert error={error} /> : null}
         {field('displayName', 'identity.user.name', { required: true })}
@@ -52,7 +81,15 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-function RoleEditor({ user, organisations, onChanged }: { user: UserView; organisations: readonly Organisation[]; onChanged: () => void }) {
+function RoleEditor({
+  user,
+  organisations,
+  onChanged,
+}: {
+  user: UserView;
+  organisations: readonly Organisation[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState('');
@@ -72,27 +109,55 @@ function RoleEditor({ user, organisations, onChanged }: { user: UserView; organi
         {user.roles.map((r) => (
           <li key={`${r.organisationId}:${r.role}`}>
             <Tag data-size="sm">{t(`identity.role.${r.role}` as MessageKey)}</Tag> {r.organisationName}{' '}
-            <Button variant="tertiary" data-size="sm" onClick={() => void act(() => identityActions.revokeRole(user.id, r.organisationId, r.role))}>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => void act(() => identityActions.revokeRole(user.id, r.organisationId, r.role))}
+            >
               {t('identity.user.revoke')}
-              <span className="visually-hidden"> {t(`identity.role.${r.role}` as MessageKey)}, {r.organisationName}, {user.displayName}</span>
+              <span className="visually-hidden">
+                {' '}
+                {t(`identity.role.${r.role}` as MessageKey)}, {r.organisationName}, {user.displayName}
+              </span>
             </Button>
           </li>
         ))}
       </ul>
       <div className="identity-grant">
-        <Select aria-label={t('identity.user.grantOrganisation', { name: user.displayName })} data-size="sm" value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+        <Select
+          aria-label={t('identity.user.grantOrganisation', { name: user.displayName })}
+          data-size="sm"
+          value={organisationId}
+          onChange={(e) => setOrganisationId(e.target.value)}
+        >
           <Select.Option value="">{t('identity.user.chooseOrganisation')}</Select.Option>
-          {organisations.filter((o) => o.level === 'enterprise' || o.level === 'unit').map((o) => (
-            <Select.Option key={o.id} value={o.id}>{o.name}</Select.Option>
-          ))}
+          {organisations
+            .filter((o) => o.level === 'enterprise' || o.level === 'unit')
+            .map((o) => (
+              <Select.Option key={o.id} value={o.id}>
+                {o.name}
+              </Select.Option>
+            ))}
         </Select>
-        <Select aria-label={t('identity.user.grantRole', { name: user.displayName })} data-size="sm" value={role} onChange={(e) => setRole(e.target.value)}>
+        <Select
+          aria-label={t('identity.user.grantRole', { name: user.displayName })}
+          data-size="sm"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+        >
           <Select.Option value="">{t('identity.user.chooseRole')}</Select.Option>
           {roleNames.map((r) => (
-            <Select.Option key={r} value={r}>{t(`identity.role.${r}` as MessageKey)}</Select.Option>
+            <Select.Option key={r} value={r}>
+              {t(`identity.role.${r}` as MessageKey)}
+            </Select.Option>
           ))}
         </Select>
-        <Button data-size="sm" variant="secondary" disabled={!organisationId || !role} onClick={() => void act(() => identityActions.grantRole(user.id, organisationId, role))}>
+        <Button
+          data-size="sm"
+          variant="secondary"
+          disabled={!organisationId || !role}
+          onClick={() => void act(() => identityActions.grantRole(user.id, organisationId, role))}
+        >
           {t('identity.user.grant')}
         </Button>
       </div>
@@ -118,7 +183,11 @@ export function UsersAdminPage() {
   };
   return (
     <>
-      <PageHeader title={t('identity.admin.users')} crumbs={[{ to: '/admin', label: t('identity.admin.title') }]} lead={t('identity.user.lead')} />
+      <PageHeader
+        title={t('identity.admin.users')}
+        crumbs={[{ to: '/admin', label: t('identity.admin.title') }]}
+        lead={t('identity.user.lead')}
+      />
       {users.error ? <ErrorAlert error={users.error} /> : null}
       <Table data-size="sm" className="identity-table">
         <caption>{t('identity.user.caption', { count: users.data?.users.length ?? 0 })}</caption>
@@ -139,7 +208,13 @@ export function UsersAdminPage() {
                 {u.email ? <div className="identity-muted">{u.email}</div> : null}
               </Table.HeaderCell>
               <Table.Cell>
-                {[u.pidMasked, u.hprNumber ? `HPR ${u.hprNumber}` : null, u.demoPersona ? t('identity.demo.badge') : null].filter(Boolean).join(' · ')}
+                {[
+                  u.pidMasked,
+                  u.hprNumber ? `HPR ${u.hprNumber}` : null,
+                  u.demoPersona ? t('identity.demo.badge') : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Table.Cell>
               <Table.Cell>
                 {admin && orgs.data ? (

@@ -97,21 +97,37 @@ export const identityPaths = {
   demoPersonas: '/api/v1/auth/demo-personas',
   organisations: '/api/v1/identity/organisations',
   users: '/api/v1/identity/users',
-  auditEvents: (filter: AuditFilter, before?: number) => withQuery('/api/v1/audit/events', { ...filter, before: before ? String(before) : undefined, limit: '100' }),
+  auditEvents: (filter: AuditFilter, before?: number) =>
+    withQuery('/api/v1/audit/events', { ...filter, before: before ? String(before) : undefined, limit: '100' }),
   auditCsv: (filter: AuditFilter) => withQuery('/api/v1/audit/events.csv', { ...filter }),
   loginStart: (returnTo: string) => withQuery('/api/v1/auth/login', { returnTo }),
 };
 
 export const identityActions = {
   session: () => apiRequest<SessionView>(identityPaths.session),
-  demoLogin: (persona: string) => apiRequest<SessionView>('/api/v1/auth/demo-login', { method: 'POST', body: { persona } }),
-  logout: () => apiRequest<{ loggedOut: boolean; endSessionUrl: string | null }>('/api/v1/auth/logout', { method: 'POST' }),
-  switchOrganisation: (organisationId: string) => apiRequest<SessionView>('/api/v1/auth/session/organisation', { method: 'POST', body: { organisationId } }),
-  createOrganisation: (body: Record<string, unknown>) => apiRequest<Organisation>(identityPaths.organisations, { method: 'POST', body }),
+  demoLogin: (persona: string) =>
+    apiRequest<SessionView>('/api/v1/auth/demo-login', { method: 'POST', body: { persona } }),
+  logout: () =>
+    apiRequest<{ loggedOut: boolean; endSessionUrl: string | null }>('/api/v1/auth/logout', { method: 'POST' }),
+  switchOrganisation: (organisationId: string) =>
+    apiRequest<SessionView>('/api/v1/auth/session/organisation', { method: 'POST', body: { organisationId } }),
+  createOrganisation: (body: Record<string, unknown>) =>
+    apiRequest<Organisation>(identityPaths.organisations, { method: 'POST', body }),
   createUser: (body: Record<string, unknown>) => apiRequest<UserView>(identityPaths.users, { method: 'POST', body }),
-  updateUser: (id: string, body: Record<string, unknown>) => apiRequest<UserView>(`${identityPaths.users}/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-  grantRole: (id: string, organisationId: string, role: string) => apiRequest<UserView>(`${identityPaths.users}/${encodeURIComponent(id)}/roles`, { method: 'POST', body: { organisationId, role } }),
+  updateUser: (id: string, body: Record<string, unknown>) =>
+    apiRequest<UserView>(`${identityPaths.users}/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  grantRole: (id: string, organisationId: string, role: string) =>
+    apiRequest<UserView>(`${identityPaths.users}/${encodeURIComponent(id)}/roles`, {
+      method: 'POST',
+      body: { organisationId, role },
+    }),
   revokeRole: (id: string, organisationId: string, role: string) =>
-    apiRequest<UserView>(`${identityPaths.users}/${encodeURIComponent(id)}/roles/${encodeURIComponent(organisationId)}/${encodeURIComponent(role)}`, { method: 'DELETE' }),
-  verifyAudit: () => apiRequest<{ ok: boolean; checked: number; lastSeq: number; broken: { seq: number; message: string } | null }>('/api/v1/audit/verify'),
+    apiRequest<UserView>(
+      `${identityPaths.users}/${encodeURIComponent(id)}/roles/${encodeURIComponent(organisationId)}/${encodeURIComponent(role)}`,
+      { method: 'DELETE' },
+    ),
+  verifyAudit: () =>
+    apiRequest<{ ok: boolean; checked: number; lastSeq: number; broken: { seq: number; message: string } | null }>(
+      '/api/v1/audit/verify',
+    ),
 };
