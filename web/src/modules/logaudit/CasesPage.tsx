@@ -2,13 +2,16 @@
  * The case list: flagged users, ranked, with filters (status, reason, unit, period) kept in the address, and the
  * review team's capacity marked. Pseudonymous: user ids, roles and units, no names.
  */
-import { Field, Label, Paragraph, Select, Skeleton, Table, Input, Tag } from '@digdir/designsystemet-react';
+import { Field, Heading, Input, Label, Paragraph, Select, Skeleton, Table, Tag } from '@digdir/designsystemet-react';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../shell/PageHeader.js';
 import { DatasetNav } from './DatasetNav.js';
 import { CaseStatusTag, reasonName, roleName } from './labels.js';
 import { LogError } from './LogError.js';
-import { logReviewPaths, type CaseListView } from './log-review-api.js';
+import { logReviewPaths, type CaseListView, type DatasetDetailView } from './log-review-api.js';
+
+const RunCharts = lazy(() => import('./RunCharts.js'));
 import { ReviewGate } from './ReviewGate.js';
 import { useFresh } from './use-fresh.js';
 import { useLogT } from './use-log-t.js';
@@ -148,6 +151,7 @@ function CasesContent({ datasetId }: { datasetId: string }) {
     ['status', 'reason', 'department', 'from', 'to'].map((k) => [k, params.get(k) ?? undefined]),
   );
   const list = useFresh<CaseListView>(logReviewPaths.cases(datasetId, filter));
+  const detail = useFresh<DatasetDetailView>(logReviewPaths.dataset(datasetId));
   return (
     <>
       <PageHeader
@@ -181,6 +185,16 @@ function CasesContent({ datasetId }: { datasetId: string }) {
       ) : (
         <Skeleton variant="rectangle" height="12rem" />
       )}
+      {detail.data?.latestRun?.summary ? (
+        <section className="lr-section" aria-labelledby="lr-case-charts">
+          <Heading level={2} data-size="sm" id="lr-case-charts">
+            {t('cases.charts')}
+          </Heading>
+          <Suspense fallback={<Skeleton variant="rectangle" height="16rem" />}>
+            <RunCharts summary={detail.data.latestRun.summary} />
+          </Suspense>
+        </section>
+      ) : null}
     </>
   );
 }

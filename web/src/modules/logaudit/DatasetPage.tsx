@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { PageHeader } from '../../shell/PageHeader.js';
 import { DatasetNav } from './DatasetNav.js';
+import { DatasetSettings } from './DatasetSettings.js';
 import { RunStatusTag } from './labels.js';
 import { LogError } from './LogError.js';
 import { logReviewActions, logReviewPaths, type DatasetDetailView, type RunView } from './log-review-api.js';
@@ -182,6 +183,11 @@ function DatasetContent({ datasetId }: { datasetId: string }) {
           </Button>
         </Card>
       </div>
+      <DatasetSettings
+        key={`${dataset.name}:${dataset.reviewCapacity}:${String(dataset.patientLogNames)}`}
+        dataset={dataset}
+        onSaved={reloadAll}
+      />
       <section className="lr-section" aria-labelledby="lr-runs">
         <Heading level={2} data-size="sm" id="lr-runs">
           {t('dataset.runs')}
