@@ -18,6 +18,12 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export async function openDatabase(config: DatabaseConfig | { kind: 'memory' }): Promise<Db> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle pooled connection can be closed by the server (restart, or a test database dropped at teardown);
+    // pg reports that as an 'error' event, which would crash the process if nobody listened. The pool replaces the
+    // connection on the next query, so a shutdown notice is expected; anything else is worth a line in the log.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL connection error: ${error.message}`);
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = config.kind === 'pglite' ? config.dataDir : undefined;
