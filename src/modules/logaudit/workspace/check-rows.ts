@@ -1,11 +1,14 @@
 /**
  * Field-level validation of a staged file: each rule is an SQL predicate that marks a bad row. One scan counts every
  * rule; for the rules that fire, the first rows are fetched and their record numbers turned into file lines.
+ *
+ * For the large event file the rules are instead evaluated once, in the statement that converts the staged text,
+ * into a bit mask per row (`ruleMaskSql`); `checkMask` then counts and finds examples from that integer column.
  */
 import { recordStartLines } from '../dataset/text-file.js';
 import { EXAMPLES_PER_CLASS, issueAction, type IngestIssue, type IssueClass } from '../domain/ingest-issues.js';
 import { ident, rows, type Db } from './sql.js';
-import type { StagedFile } from './stage-csv.js';
+import { numberedRows, type StagedFile } from './stage-csv.js';
 
 export interface RowRule {
   readonly field: string;
@@ -50,26 +53,107 @@ export async function checkRows(db: Db, staged: StagedFile, rules: readonly RowR
     );
     found.forEach((f, j) => examples.push({ rule, rec: f.rec, value: f.value, count: j === 0 ? count : 0 }));
   }
-  const lines = await recordStartLines(
-    staged.path,
-    examples.map((e) => e.rec),
-    { csv: staged.kind === 'csv', header: staged.kind === 'csv', skipLines: staged.droppedLines },
+  const issues = await withLines(
+    staged,
+    examples.map((e) => ({
+      rec: e.rec,
+      issue: { issue: e.rule.issue, file: staged.name, field: e.rule.field, message: e.rule.message(e.value) },
+      count: e.count,
+    })),
   );
-  const issues = examples.map((e) => ({
-    issue: {
-      issue: e.rule.issue,
-      file: staged.name,
-      line: lines.get(e.rec),
-      field: e.rule.field,
-      message: e.rule.message(e.value),
-    },
-    count: e.count,
-  }));
   return {
     issues,
     goodPredicate: `NOT (${anyBad})`,
     badRows: counts.any_bad ?? 0,
   };
+}
+
+/** An issue found at a record whose file line is not looked up yet. */
+export interface PendingIssue {
+  readonly rec?: number;
+  readonly issue: Omit<IngestIssue, 'line'>;
+  readonly count: number;
+}
+
+/** Turn record numbers into file lines, all in one read of the file (and none when there is nothing to look up). */
+export async function withLines(
+  staged: StagedFile,
+  pending: readonly PendingIssue[],
+): Promise<{ issue: IngestIssue; count: number }[]> {
+  const recs = pending.flatMap((p) => (p.rec === undefined ? [] : [p.rec]));
+  const lines = await recordStartLines(staged.path, recs, {
+    csv: staged.kind === 'csv',
+    header: staged.kind === 'csv',
+    skipLines: staged.droppedLines,
+  });
+  return pending.map(({ rec, issue, count }) => ({
+    issue:
+      rec === undefined
+        ? issue
+        : { issue: issue.issue, file: issue.file, line: lines.get(rec), field: issue.field, message: issue.message },
+    count,
+  }));
+}
+
+/**
+ * SQL for a row's bit mask over `rules` (bit i set when rule i's predicate is true; NULL does not set it).
+ * `fastOk`, when given, must be a cheap predicate that implies no rule is true: rows passing it get 0 without
+ * evaluating the rules (the rules are costly string work, and nearly every row passes).
+ */
+export function ruleMaskSql(rules: readonly RowRule[], fastOk?: string): string {
+  if (rules.length > 30) throw new Error('too many rules for one mask');
+  if (rules.length === 0) return '0';
+  const bits = rules.map((r, i) => `(CASE WHEN ${r.bad} THEN ${2 ** i} ELSE 0 END)`).join(' | ');
+  return fastOk ? `(CASE WHEN ${fastOk} THEN 0 ELSE ${bits} END)` : `(${bits})`;
+}
+
+/** Bits of the rules whose bad rows are dropped (the others only count). */
+export function droppingBits(rules: readonly RowRule[]): number {
+  return rules.reduce((sum, r, i) => sum + (issueAction(r.issue, { skipBadLines: true }) === 'skip' ? 2 ** i : 0), 0);
+}
+
+/**
+ * Counts and examples of `rules`, evaluated into column `mask` of `maskTable` (bit `firstBit + i` for rule i) whose
+ * rows carry `rec`. Example values are read from the staged text (`staged`), only for the rows shown. Lines are
+ * not looked up here (see withLines).
+ */
+export async function checkMask(
+  db: Db,
+  staged: StagedFile,
+  maskTable: string,
+  rules: readonly RowRule[],
+  firstBit = 0,
+): Promise<{ pending: PendingIssue[]; badRows: number }> {
+  if (rules.length === 0) return { pending: [], badRows: 0 };
+  const bit = (i: number): number => 2 ** (firstBit + i);
+  const dropping = droppingBits(rules) * 2 ** firstBit;
+  const counts = (
+    await rows<Record<string, number>>(
+      db,
+      `SELECT ${rules.map((_, i) => `count(*) FILTER (WHERE (mask & ${bit(i)}) <> 0) AS c${i}`).join(', ')},
+              count(*) FILTER (WHERE (mask & ${dropping}) <> 0) AS any_bad
+       FROM ${maskTable}`,
+    )
+  )[0] as Record<string, number>;
+  const pending: PendingIssue[] = [];
+  for (const [i, rule] of rules.entries()) {
+    const count = counts[`c${i}`] ?? 0;
+    if (count === 0) continue;
+    const found = await rows<{ rec: number; value: string | null }>(
+      db,
+      `WITH shown AS (SELECT rec FROM ${maskTable} WHERE (mask & ${bit(i)}) <> 0 ORDER BY rec LIMIT ${EXAMPLES_PER_CLASS})
+       SELECT r.rec, CAST(${rule.valueSql ?? ident(rule.field)} AS VARCHAR) AS value
+       FROM ${numberedRows(staged)} r SEMI JOIN shown ON shown.rec = r.rec ORDER BY r.rec`,
+    );
+    found.forEach((f, j) =>
+      pending.push({
+        rec: f.rec,
+        issue: { issue: rule.issue, file: staged.name, field: rule.field, message: rule.message(f.value) },
+        count: j === 0 ? count : 0,
+      }),
+    );
+  }
+  return { pending, badRows: counts.any_bad ?? 0 };
 }
 
 /** Common predicates. */

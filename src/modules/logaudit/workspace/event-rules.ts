@@ -1,7 +1,7 @@
 /**
  * Field rules for lookups (access_events.csv columns, or the same columns mapped from AuditEvent NDJSON).
  */
-import { ACTIONS, PURPOSES } from '../domain/codes.js';
+import { ACTIONS, PURPOSES, sqlList } from '../domain/codes.js';
 import { badTimestamp, isBlank, timestampWithoutOffset, type RowRule } from './check-rows.js';
 import { ident } from './sql.js';
 import type { StagedFile } from './stage-csv.js';
@@ -68,4 +68,33 @@ export function eventRules(staged: StagedFile): RowRule[] {
     });
   }
   return rules;
+}
+
+/** First character printable ASCII (not a space), so trim() cannot empty it: bytewise, '!' ≤ value < U+0080. */
+const surelyNotBlank = (column: string): string => `(${ident(column)} >= '!' AND ${ident(column)} < chr(128))`;
+
+/**
+ * A cheap predicate that is true only for rows none of `eventRules(staged)` marks: every required value starts with
+ * a visible ASCII character, the action and purpose are exactly (case included) in their vocabularies, the
+ * timestamp ends in `Z` or a `+hh:mm` offset and is readable. Rows failing it are checked rule by rule. Keep it in
+ * step with the rules above (check-rows.test.ts compares the two on awkward values).
+ */
+export function eventFastOk(staged: StagedFile): string {
+  const ts = ident('timestamp');
+  const parts = [
+    surelyNotBlank('event_id'),
+    surelyNotBlank('timestamp'),
+    `(strpos(${ts}, '+') = length(${ts}) - 5 OR ends_with(${ts}, 'Z'))`,
+    `try_cast(${ts} AS TIMESTAMPTZ) IS NOT NULL`,
+    surelyNotBlank('user_id'),
+    `${ident('action')} IN ${sqlList(ACTIONS)}`,
+  ];
+  if (staged.kind === 'csv') parts.push(surelyNotBlank('patient_id'));
+  else parts.push(`resource_type = 'AuditEvent'`, 'patient_count = 1');
+  if (staged.present.has('purpose')) {
+    parts.push(
+      `(${ident('purpose')} IS NULL OR ${ident('purpose')} = '' OR ${ident('purpose')} IN ${sqlList(PURPOSES)})`,
+    );
+  }
+  return `(${parts.join(' AND ')})`;
 }

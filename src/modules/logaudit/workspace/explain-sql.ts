@@ -69,49 +69,49 @@ export function lookupTraitsSql(): string {
 
 /**
  * Per lookup of relation `c` (columns rec, uid, pid, ts, dept, clinic, purpose and the traits above): the best
- * explanation id (`code`) and whether an emergency contact covers it (`emergency`), as CTEs m_* to LEFT JOIN on rec.
- * Each reason joins on its own key (patient and user, patient and unit, patient and clinic), so a lookup meets only
- * the periods that could explain it; the pid-only reasons run for the few lookups by service, emergency and
- * administrative staff.
+ * explanation id (`code`) and whether an emergency contact covers it (`emergency`), as CTE m_best to LEFT JOIN on
+ * rec. Each reason joins on its own key (patient and user, patient and unit, patient and clinic), so a lookup meets
+ * only the periods that could explain it; the pid-only reasons run for the few lookups by service, emergency and
+ * administrative staff, and keep only the periods that can give a code or show an emergency. All matches go through
+ * one aggregation (the lowest id wins, so a care relation of the user beats everything else).
  */
 export function explainMatchCtes(c: string): string {
   const id = explanationId;
   const inWindow = `${c}.ts BETWEEN x.win_from AND x.win_to`;
-  return `m_user AS (SELECT DISTINCT ${c}.rec FROM ${c} JOIN explainers x
-        ON x.pid = ${c}.pid AND x.uid = ${c}.uid AND x.src = ${SRC_RELATION} AND ${inWindow}),
-    m_dept AS (SELECT ${c}.rec, min(CASE x.src WHEN ${SRC_RELATION} THEN ${id('DEPARTMENT_CARE_RELATION')} ELSE ${id('ENCOUNTER_IN_DEPARTMENT')} END) AS code
+  return `m_all AS (
+      SELECT ${c}.rec, ${id('USER_CARE_RELATION')} AS code, NULL::BOOLEAN AS emergency FROM ${c} JOIN explainers x
+        ON x.pid = ${c}.pid AND x.uid = ${c}.uid AND x.src = ${SRC_RELATION} AND ${inWindow}
+      UNION ALL
+      SELECT ${c}.rec, CASE x.src WHEN ${SRC_RELATION} THEN ${id('DEPARTMENT_CARE_RELATION')} ELSE ${id('ENCOUNTER_IN_DEPARTMENT')} END, NULL
       FROM ${c} JOIN explainers x ON x.pid = ${c}.pid AND x.dept = ${c}.dept AND x.src IN (${SRC_RELATION}, ${SRC_ENCOUNTER}) AND ${inWindow}
-      GROUP BY ${c}.rec),
-    m_clinic AS (SELECT DISTINCT ${c}.rec FROM ${c} JOIN explainers x
-        ON x.pid = ${c}.pid AND x.clinic = ${c}.clinic AND x.src = ${SRC_ENCOUNTER} AND ${inWindow}),
-    m_other AS (SELECT o.rec,
-        min(CASE WHEN x.is_order AND o.is_service AND (x.service_kind IS NULL OR x.service_kind = o.service_kind)
+      UNION ALL
+      SELECT ${c}.rec, ${id('ENCOUNTER_IN_CLINIC')}, NULL FROM ${c} JOIN explainers x
+        ON x.pid = ${c}.pid AND x.clinic = ${c}.clinic AND x.src = ${SRC_ENCOUNTER} AND ${inWindow}
+      UNION ALL
+      SELECT o.rec,
+        CASE WHEN x.is_order AND o.is_service AND (x.service_kind IS NULL OR x.service_kind = o.service_kind)
                    THEN ${id('ORDER_TO_SERVICE')}
                  WHEN x.is_emergency AND o.is_emergency_user THEN ${id('EMERGENCY_VISIT')}
                  WHEN x.src = ${SRC_DISCHARGE} AND o.is_admin AND (x.dept = o.dept OR x.clinic = o.clinic OR o.is_central_admin)
-                   THEN ${id('ADMIN_AFTER_DISCHARGE')} END) AS code,
-        bool_or(x.is_emergency) AS emergency
+                   THEN ${id('ADMIN_AFTER_DISCHARGE')} END,
+        x.is_emergency
       FROM (SELECT * FROM ${c} WHERE coalesce(is_service, false) OR coalesce(is_emergency_user, false) OR is_admin) o
       JOIN explainers x ON x.pid = o.pid AND o.ts BETWEEN x.win_from AND x.win_to
-      GROUP BY o.rec)`;
+      WHERE x.is_emergency OR (x.is_order AND o.is_service) OR (x.src = ${SRC_DISCHARGE} AND o.is_admin)),
+    m_best AS (SELECT rec, min(code) AS code, bool_or(emergency) AS emergency FROM m_all GROUP BY rec)`;
 }
 
-/** The explanation id from the m_* CTEs joined as m_user, m_dept, m_clinic, m_other. */
-export const EXPLANATION_FROM_MATCHES = `(CASE WHEN m_user.rec IS NOT NULL THEN ${explanationId('USER_CARE_RELATION')}
-  ELSE coalesce(nullif(least(coalesce(m_dept.code, 99), CASE WHEN m_clinic.rec IS NOT NULL THEN ${explanationId('ENCOUNTER_IN_CLINIC')} ELSE 99 END,
-                              coalesce(m_other.code, 99)), 99), 0) END)`;
+/** The explanation id from the m_best CTE joined as m_best (0 = nothing explains the lookup). */
+export const EXPLANATION_FROM_MATCHES = `coalesce(m_best.code, 0)`;
 
-export const MATCH_JOINS = (
-  c: string,
-): string => `LEFT JOIN m_user ON m_user.rec = ${c}.rec LEFT JOIN m_dept ON m_dept.rec = ${c}.rec
-  LEFT JOIN m_clinic ON m_clinic.rec = ${c}.rec LEFT JOIN m_other ON m_other.rec = ${c}.rec`;
+export const MATCH_JOINS = (c: string): string => `LEFT JOIN m_best ON m_best.rec = ${c}.rec`;
 
-/** Flags of a lookup given its matches (ETREAT lookups are emergency users, so m_other covers them). */
+/** Flags of a lookup given its matches (ETREAT lookups are emergency users, so m_all sees their periods). */
 export function flagsSql(segments: readonly OffsetSegment[]): string {
   const day = localDateSql(localMsSql('c.ts', segments));
   return `((CASE WHEN (c.employed_to IS NOT NULL AND ${day} > c.employed_to)
                   OR (c.employed_from IS NOT NULL AND ${day} < c.employed_from) THEN ${FLAG_AFTER_EMPLOYMENT} ELSE 0 END)
-         + (CASE WHEN c.purpose = ${ETREAT} AND NOT coalesce(m_other.emergency, false) THEN ${FLAG_ETREAT_NO_EMERGENCY} ELSE 0 END))::UTINYINT`;
+         + (CASE WHEN c.purpose = ${ETREAT} AND NOT coalesce(m_best.emergency, false) THEN ${FLAG_ETREAT_NO_EMERGENCY} ELSE 0 END))::UTINYINT`;
 }
 
 /** SQL condition for one organisation rule over events `e` joined with their user `u` and unit `di`/`d`. */

@@ -2,12 +2,18 @@
  * Ingest one event file as one batch: stage, check, find duplicates (within the file and against what is stored),
  * then store the events with their explanation and the per-day pair aggregates in one transaction. The batch key is
  * the SHA-256 of the file: the same content is never stored twice, and events already stored are skipped by id.
+ *
+ * The file is read once into a text stage (DuckDB's reader, all cores). One more pass turns it into the compact
+ * batch table `stage_events`: record number, event id, timestamp, action and purpose codes, the integer keys of
+ * user, patient, unit and workstation (NULL where the id is new), and a bit mask of the field rules and unknown
+ * references. Counting, examples, duplicates and the final insert all read that table; the text is only read again
+ * for the few rows an issue shows.
  */
 import path from 'node:path';
-import { ACTIONS, PURPOSES, actionCode, sqlCodeCase } from '../domain/codes.js';
+import { ACTIONS, PURPOSES, actionCode } from '../domain/codes.js';
 import { issueAction, type IngestIssue } from '../domain/ingest-issues.js';
-import { checkRows } from './check-rows.js';
-import { eventRules } from './event-rules.js';
+import { checkMask, droppingBits, ruleMaskSql, withLines, type PendingIssue, type RowRule } from './check-rows.js';
+import { eventFastOk, eventRules } from './event-rules.js';
 import {
   applyOrganisationRules,
   EXPLANATION_FROM_MATCHES,
@@ -17,8 +23,7 @@ import {
   MATCH_JOINS,
   type ExplanationRule,
 } from './explain-sql.js';
-import { recordStartLines } from '../dataset/text-file.js';
-import { stageCsv, stopWith, type StagedFile } from './stage-csv.js';
+import { numberedRows, stageCsv, stopWith, type StagedFile } from './stage-csv.js';
 import { stageNdjson } from './stage-ndjson.js';
 import { exec, ident, inTransaction, lit, one, rows, scalar, type Db } from './sql.js';
 import type { EventFormat } from '../dataset/layout.js';
@@ -28,7 +33,8 @@ import { offsetSegments, type OffsetSegment } from '../domain/time.js';
 export interface EventIngestOptions {
   readonly file: string;
   readonly format: EventFormat;
-  readonly sha256: string;
+  /** SHA-256 of the file (may still be computed while other work runs). */
+  readonly sha256: string | Promise<string>;
   readonly skipBadLines: boolean;
   /** Stop when more than this share of records is skipped for bad values or bad lines. */
   readonly maxRejectShare: number;
@@ -50,12 +56,56 @@ export interface EventIngestResult {
   readonly lastTs: string | null;
 }
 
+/** The text stage (as read) and the batch table built from it. */
+const RAW = 'stage_events_raw';
 const STAGE = 'stage_events';
 
-async function duplicateIssues(
-  db: Db,
-  staged: StagedFile,
-): Promise<{ issues: { issue: IngestIssue; count: number }[] }> {
+/** Fields that name reference data: stage column, table, key, integer key, the file that defines them. */
+const REFERENCES = [
+  { field: 'user_id', table: 'users', key: 'user_id', id: 'uid', file: 'staff.csv' },
+  { field: 'patient_id', table: 'patients', key: 'patient_id', id: 'pid', file: 'patients.csv' },
+  { field: 'department_id', table: 'departments', key: 'department_id', id: 'dept', file: 'departments.csv' },
+] as const;
+
+type Reference = (typeof REFERENCES)[number];
+
+/** Column of `stage_events` holding an id that is not (yet) in its table. */
+const newColumn = (field: string): string => `new_${field}`;
+
+/** SQL `CASE` from a text column to a vocabulary code, exact spelling first, then case-folded. */
+function codeSql(column: string, vocabulary: readonly string[], fold: 'lower' | 'upper'): string {
+  const whens = vocabulary.map((v, i) => `WHEN '${v}' THEN ${i + 1}`).join(' ');
+  return `(CASE ${column} ${whens} ELSE (CASE ${fold}(${column}) ${whens} ELSE NULL END) END)`;
+}
+
+/**
+ * The batch table: one row per staged record with the values the insert needs and the mask of `rules` (bits
+ * 0..n−1) and of unknown references (bit n + i for REFERENCES[i]).
+ */
+function batchTableSql(staged: StagedFile, rules: readonly RowRule[], references: readonly Reference[]): string {
+  const has = (c: string): boolean => staged.present.has(c);
+  const unknownBits = references
+    .map(
+      (r, i) =>
+        `(CASE WHEN r.${ident(r.field)} <> '' AND NOT coalesce(${r.id}_t.known, false) THEN ${2 ** (rules.length + i)} ELSE 0 END)`,
+    )
+    .join(' | ');
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS
+    SELECT r.rec, r.event_id, r.ts,
+      ${codeSql('r.action', ACTIONS, 'lower')}::UTINYINT AS action,
+      coalesce(${has('purpose') ? codeSql('r.purpose', PURPOSES, 'upper') : 'NULL'}, 0)::UTINYINT AS purpose,
+      ${references.map((ref) => `${ref.id}_t.${ref.id}`).join(', ')},
+      ${has('department_id') ? '' : 'NULL::INTEGER AS dept, '}${has('workstation') ? 'ws_t.ws' : 'NULL::INTEGER AS ws'},
+      ${references.map((ref) => `CASE WHEN ${ref.id}_t.${ref.id} IS NULL THEN r.${ident(ref.field)} END AS ${newColumn(ref.field)}`).join(', ')},
+      ${has('workstation') ? `CASE WHEN ws_t.ws IS NULL THEN r.workstation END` : 'NULL::VARCHAR'} AS ${newColumn('workstation')},
+      r.mask${unknownBits ? ` | ${unknownBits}` : ''} AS mask
+    FROM (SELECT *, ${ruleMaskSql(rules, eventFastOk(staged))} AS mask
+          FROM (SELECT *, try_cast("timestamp" AS TIMESTAMPTZ) AS ts FROM ${numberedRows(staged)})) r
+    ${references.map((ref) => `LEFT JOIN ${ref.table} ${ref.id}_t ON ${ref.id}_t.${ref.key} = r.${ident(ref.field)}`).join('\n    ')}
+    ${has('workstation') ? 'LEFT JOIN workstations ws_t ON ws_t.workstation = r.workstation' : ''}`;
+}
+
+async function duplicateIssues(db: Db, staged: StagedFile): Promise<PendingIssue[]> {
   const present = ['timestamp', 'user_id', 'patient_id', 'action', 'purpose', 'department_id', 'workstation'].filter(
     (c) => staged.present.has(c),
   );
@@ -64,9 +114,19 @@ async function duplicateIssues(
     db,
     `CREATE OR REPLACE TEMP TABLE ${STAGE}_dups AS
      WITH candidates AS (SELECT hash(event_id) AS h FROM ${STAGE} GROUP BY 1 HAVING count(*) > 1)
-     SELECT event_id, count(*) AS n, count(DISTINCT hash(${present.map(ident).join(', ')})) AS variants,
-            list(rec ORDER BY rec) AS recs
+     SELECT event_id, count(*) AS n, list(rec ORDER BY rec) AS recs
      FROM ${STAGE} WHERE hash(event_id) IN (SELECT h FROM candidates) GROUP BY event_id HAVING count(*) > 1`,
+  );
+  const copyCount = await scalar<number>(db, `SELECT coalesce(sum(n - 1), 0)::BIGINT FROM ${STAGE}_dups`);
+  if (copyCount === 0) return [];
+  // Do the copies say the same? Compare the text of the few rows involved.
+  await exec(
+    db,
+    `CREATE OR REPLACE TEMP TABLE ${STAGE}_dups AS
+     SELECT d.*, v.variants FROM ${STAGE}_dups d JOIN (
+       SELECT x.event_id, count(DISTINCT hash(${present.map((c) => `r.${ident(c)}`).join(', ')})) AS variants
+       FROM (SELECT event_id, unnest(recs) AS rec FROM ${STAGE}_dups) x JOIN ${numberedRows(staged)} r ON r.rec = x.rec
+       GROUP BY x.event_id) v USING (event_id)`,
   );
   const conflicts = await rows<{ event_id: string; recs: number[] }>(
     db,
@@ -74,23 +134,19 @@ async function duplicateIssues(
   );
   const conflictCount = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_dups WHERE variants > 1`);
   if (conflictCount > 0) {
-    const lines = await recordStartLines(
-      staged.path,
-      conflicts.flatMap((c) => c.recs.map(Number)),
-      {
-        csv: staged.kind === 'csv',
-        header: staged.kind === 'csv',
-        skipLines: staged.droppedLines,
-      },
-    );
+    const pending = conflicts.flatMap((c) =>
+      c.recs.map((rec) => ({ rec: Number(rec), issue: { issue: 'LINE_MALFORMED', file: '', message: '' }, count: 0 })),
+    ) satisfies PendingIssue[];
+    const found = await withLines(staged, pending);
+    const lineOf = new Map(pending.map((p, i) => [p.rec, found[i]?.issue.line]));
     stopWith(
       `${staged.name} has ${conflictCount} event id(s) used for different lookups; nothing was stored (which copy is true cannot be decided)`,
       conflicts.map((c) => ({
         issue: 'DUPLICATE_EVENT_ID_CONFLICT',
         file: staged.name,
-        line: lines.get(Number(c.recs[1])),
+        line: lineOf.get(Number(c.recs[1])),
         field: 'event_id',
-        message: `${JSON.stringify(c.event_id)} is also used on line ${lines.get(Number(c.recs[0])) ?? '?'} for a different lookup`,
+        message: `${JSON.stringify(c.event_id)} is also used on line ${lineOf.get(Number(c.recs[0])) ?? '?'} for a different lookup`,
       })),
     );
   }
@@ -98,29 +154,28 @@ async function duplicateIssues(
     db,
     `SELECT event_id, recs[2] AS rec, n - 1 AS n FROM ${STAGE}_dups ORDER BY recs[2] LIMIT 5`,
   );
-  const copyCount = await scalar<number>(db, `SELECT coalesce(sum(n - 1), 0)::BIGINT FROM ${STAGE}_dups`);
-  if (copyCount === 0) return { issues: [] };
-  const lines = await recordStartLines(
-    staged.path,
-    copies.map((c) => c.rec),
-    {
-      csv: staged.kind === 'csv',
-      header: staged.kind === 'csv',
-      skipLines: staged.droppedLines,
+  return copies.map((c, i) => ({
+    rec: c.rec,
+    issue: {
+      issue: 'DUPLICATE_EVENT_ID',
+      file: staged.name,
+      field: 'event_id',
+      message: `${JSON.stringify(c.event_id)} is an exact copy of an earlier line; the copy is skipped`,
     },
-  );
-  return {
-    issues: copies.map((c, i) => ({
-      issue: {
-        issue: 'DUPLICATE_EVENT_ID',
-        file: staged.name,
-        line: lines.get(c.rec),
-        field: 'event_id',
-        message: `${JSON.stringify(c.event_id)} is an exact copy of an earlier line; the copy is skipped`,
-      },
-      count: i === 0 ? copyCount : 0,
-    })),
-  };
+    count: i === 0 ? copyCount : 0,
+  }));
+}
+
+async function stageEvents(db: Db, options: EventIngestOptions): Promise<StagedFile> {
+  return options.format === 'csv'
+    ? stageCsv(db, {
+        file: options.file,
+        kind: 'access_events',
+        table: RAW,
+        skipBadLines: options.skipBadLines,
+        numbered: false,
+      })
+    : stageNdjson(db, { file: options.file, table: RAW, skipBadLines: options.skipBadLines });
 }
 
 export async function ingestEventFile(
@@ -129,9 +184,10 @@ export async function ingestEventFile(
   options: EventIngestOptions,
 ): Promise<EventIngestResult> {
   const name = path.basename(options.file);
+  const sha256 = await options.sha256;
   const known = await rows<{ batch_id: number }>(
     db,
-    `SELECT batch_id FROM batches WHERE content_sha256 = ${lit(options.sha256)}`,
+    `SELECT batch_id FROM batches WHERE content_sha256 = ${lit(sha256)}`,
   );
   if (known[0]) {
     return {
@@ -146,26 +202,22 @@ export async function ingestEventFile(
     };
   }
   options.onPhase?.('read');
-  const staged =
-    options.format === 'csv'
-      ? await stageCsv(db, {
-          file: options.file,
-          kind: 'access_events',
-          table: STAGE,
-          skipBadLines: options.skipBadLines,
-        })
-      : await stageNdjson(db, { file: options.file, table: STAGE, skipBadLines: options.skipBadLines });
+  const staged = await stageEvents(db, options);
   options.onPhase?.('check');
-  const check = await checkRows(db, staged, eventRules(staged));
-  const issues: { issue: IngestIssue; count: number }[] = [...staged.issues, ...check.issues];
-  // From here on the stage holds only rows to store: bad rows, later copies and known events are deleted.
-  if (check.badRows > 0) await exec(db, `DELETE FROM ${STAGE} WHERE NOT (${check.goodPredicate})`);
+  const fieldRules = eventRules(staged);
+  const references = REFERENCES.filter((r) => staged.present.has(r.field));
+  await exec(db, batchTableSql(staged, fieldRules, references));
+  const check = await checkMask(db, staged, STAGE, fieldRules);
+  const pending: PendingIssue[] = [...check.pending];
+  // From here on the batch table holds only rows to store: bad rows, later copies and known events are deleted.
+  if (check.badRows > 0) {
+    await exec(db, `DELETE FROM ${STAGE} WHERE (mask & ${droppingBits(fieldRules)}) <> 0`);
+  }
   const dups = await duplicateIssues(db, staged);
-  issues.push(...dups.issues);
-  if (dups.issues.length > 0)
-    await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`);
+  pending.push(...dups);
+  if (dups.length > 0) await exec(db, `DELETE FROM ${STAGE} WHERE rec IN (SELECT unnest(recs[2:]) FROM ${STAGE}_dups)`);
 
-  const rejected = issues
+  const rejected = [...staged.issues, ...pending]
     // Exact copies and non-patient events are not damage; unusable values and lines are.
     .filter(
       (i) =>
@@ -175,6 +227,7 @@ export async function ingestEventFile(
     .reduce((sum, i) => sum + i.count, 0);
   const totalRecords = staged.records + staged.droppedLines.size;
   if (totalRecords > 0 && rejected / totalRecords > options.maxRejectShare) {
+    const issues = [...staged.issues, ...(await withLines(staged, pending))];
     stopWith(
       `${name}: ${rejected} of ${totalRecords} records are unusable (more than ${(options.maxRejectShare * 100).toFixed(1)} %); nothing was stored`,
       issues
@@ -187,7 +240,7 @@ export async function ingestEventFile(
   // Events stored by an earlier batch (same id within the time span of this one, plus a day) are skipped.
   const storedBefore = await deleteAlreadyStored(db);
   if (storedBefore > 0) {
-    issues.push({
+    pending.push({
       issue: {
         issue: 'ALREADY_STORED',
         file: name,
@@ -197,19 +250,21 @@ export async function ingestEventFile(
       count: storedBefore,
     });
   }
-  issues.push(...(await unknownReferenceIssues(db, staged)));
-  const keepAll = 'true';
+  pending.push(...(await unknownReferenceIssues(db, staged, fieldRules.length, references)));
+  const issues = [...staged.issues, ...(await withLines(staged, pending))];
+  // The text is not needed any more (examples are taken); free its memory before the insert.
+  await exec(db, `DROP TABLE IF EXISTS ${RAW}`);
   const span = await one<{ lo: number | null; hi: number | null }>(
     db,
-    `SELECT epoch_ms(min(try_cast("timestamp" AS TIMESTAMPTZ))) AS lo, epoch_ms(max(try_cast("timestamp" AS TIMESTAMPTZ))) AS hi FROM ${STAGE}`,
+    `SELECT epoch_ms(min(ts)) AS lo, epoch_ms(max(ts)) AS hi FROM ${STAGE}`,
   );
   const segments = offsetSegments(span.lo ?? 0, span.hi ?? 0, options.timezone);
 
   options.onPhase?.('store');
   const batchId = (await scalar<number>(db, 'SELECT coalesce(max(batch_id), 0) + 1 FROM batches')) as number;
   const stored = await inTransaction(db, async () => {
-    await ensureEventIds(db, staged);
-    await exec(db, insertEventsSql(staged, keepAll, batchId, segments));
+    await ensureEventIds(db, staged, references);
+    await exec(db, insertEventsSql(batchId, segments));
     await applyOrganisationRules(db, rules, `batch_id = ${batchId}`, (a) => actionCode(a as (typeof ACTIONS)[number]));
     await exec(db, pairDaysInsertSql(batchId, segments));
     await exec(db, userWorkstationDaysInsertSql(batchId, segments));
@@ -220,7 +275,7 @@ export async function ingestEventFile(
     );
     await exec(
       db,
-      `INSERT INTO batches VALUES (${batchId}, ${lit(options.file)}, ${lit(options.format)}, ${lit(options.sha256)},
+      `INSERT INTO batches VALUES (${batchId}, ${lit(options.file)}, ${lit(options.format)}, ${lit(sha256)},
          ${lit(options.now.toISOString())}, ${totalRecords}, ${counts.n},
          ${lit(JSON.stringify(issues.filter((i) => i.count > 0).map((i) => ({ ...i.issue, count: i.count }))))},
          ${counts.lo ? `TIMESTAMPTZ ${lit(counts.lo)}` : 'NULL'}, ${counts.hi ? `TIMESTAMPTZ ${lit(counts.hi)}` : 'NULL'})`,
@@ -229,7 +284,8 @@ export async function ingestEventFile(
   });
   await exec(
     db,
-    `DROP TABLE IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${STAGE}_dups; DROP TABLE IF EXISTS ${STAGE}_stored; DROP TABLE IF EXISTS ${STAGE}_unknown;`,
+    `DROP TABLE IF EXISTS ${STAGE}; DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${STAGE}_dups;
+     DROP TABLE IF EXISTS ${STAGE}_stored;`,
   );
   return {
     batchId,
@@ -248,8 +304,7 @@ async function deleteAlreadyStored(db: Db): Promise<number> {
   if (anyStored === 0) return 0;
   const span = await one<{ lo: string | null; hi: string | null }>(
     db,
-    `SELECT CAST(min(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS lo, CAST(max(try_cast("timestamp" AS TIMESTAMPTZ)) AS VARCHAR) AS hi
-     FROM ${STAGE}`,
+    `SELECT CAST(min(ts) AS VARCHAR) AS lo, CAST(max(ts) AS VARCHAR) AS hi FROM ${STAGE}`,
   );
   if (!span.lo || !span.hi) return 0;
   await exec(
@@ -263,89 +318,74 @@ async function deleteAlreadyStored(db: Db): Promise<number> {
   return n;
 }
 
-const REFERENCES: readonly [field: string, table: string, key: string, file: string][] = [
-  ['user_id', 'users', 'user_id', 'staff.csv'],
-  ['patient_id', 'patients', 'patient_id', 'patients.csv'],
-  ['department_id', 'departments', 'department_id', 'departments.csv'],
-];
-
-/** Ids the reference files do not define (kept and counted); collected once as small sets. */
-async function unknownReferenceIssues(db: Db, staged: StagedFile): Promise<{ issue: IngestIssue; count: number }[]> {
-  const found: { issue: IngestIssue; count: number }[] = [];
-  const present = REFERENCES.filter(([field]) => staged.present.has(field));
-  await exec(
-    db,
-    `CREATE OR REPLACE TEMP TABLE ${STAGE}_unknown AS
-     ${present
-       .map(
-         ([field, table, key]) =>
-           `SELECT '${field}' AS field, k FROM (SELECT DISTINCT ${ident(field)} AS k FROM ${STAGE})
-            WHERE k IS NOT NULL AND k <> '' AND k NOT IN (SELECT ${key} FROM ${table} WHERE known)`,
-       )
-       .join(' UNION ALL ')}`,
-  );
-  for (const [field, , , file] of present) {
-    const n = await scalar<number>(db, `SELECT count(*) FROM ${STAGE}_unknown WHERE field = '${field}'`);
-    if (n === 0) continue;
-    const check = await checkRows(db, staged, [
-      {
-        field,
-        issue: 'UNKNOWN_REFERENCE',
-        bad: `${ident(field)} IN (SELECT k FROM ${STAGE}_unknown WHERE field = '${field}')`,
-        message: (v) => `${JSON.stringify(v)} is not in ${file}; the lookup is kept`,
-      },
-    ]);
-    found.push(...check.issues);
+/** Ids the reference files do not define (kept and counted), from the mask bits of the rows still to store. */
+async function unknownReferenceIssues(
+  db: Db,
+  staged: StagedFile,
+  firstBit: number,
+  references: readonly Reference[],
+): Promise<PendingIssue[]> {
+  const found: PendingIssue[] = [];
+  for (const [i, ref] of references.entries()) {
+    const check = await checkMask(
+      db,
+      staged,
+      STAGE,
+      [
+        {
+          field: ref.field,
+          issue: 'UNKNOWN_REFERENCE',
+          bad: 'false',
+          message: (v) => `${JSON.stringify(v)} is not in ${ref.file}; the lookup is kept`,
+        },
+      ],
+      firstBit + i,
+    );
+    found.push(...check.pending);
   }
   return found;
 }
 
-async function ensureEventIds(db: Db, staged: StagedFile): Promise<void> {
-  for (const [field, table, key] of REFERENCES) {
-    if (!staged.present.has(field)) continue;
-    const id = table === 'users' ? 'uid' : table === 'patients' ? 'pid' : 'dept';
+/** Ids first seen in this batch get integer keys (as unknown entries); the batch table then gets those keys. */
+async function ensureEventIds(db: Db, staged: StagedFile, references: readonly Reference[]): Promise<void> {
+  const targets = [
+    ...references.map((r) => ({ column: newColumn(r.field), table: r.table, key: r.key, id: r.id, known: true })),
+    ...(staged.present.has('workstation')
+      ? [{ column: newColumn('workstation'), table: 'workstations', key: 'workstation', id: 'ws', known: false }]
+      : []),
+  ];
+  const missing = await one<Record<string, number>>(
+    db,
+    `SELECT ${targets.map((t, i) => `count(*) FILTER (WHERE ${t.column} IS NOT NULL AND ${t.column} <> '') AS n${i}`).join(', ')}
+     FROM ${STAGE}`,
+  );
+  for (const [i, t] of targets.entries()) {
+    if (!missing[`n${i}`]) continue;
     await exec(
       db,
-      `INSERT INTO ${table} (${id}, ${key}, known)
-       SELECT (SELECT coalesce(max(${id}), 0) FROM ${table}) + row_number() OVER (ORDER BY k), k, false
-       FROM (SELECT k FROM ${STAGE}_unknown WHERE field = '${field}' AND k NOT IN (SELECT ${key} FROM ${table}))`,
+      `INSERT INTO ${t.table} (${t.id}, ${t.key}${t.known ? ', known' : ''})
+       SELECT (SELECT coalesce(max(${t.id}), 0) FROM ${t.table}) + row_number() OVER (ORDER BY k), k${t.known ? ', false' : ''}
+       FROM (SELECT DISTINCT ${t.column} AS k FROM ${STAGE} WHERE ${t.column} IS NOT NULL AND ${t.column} <> '')`,
     );
-  }
-  if (staged.present.has('workstation')) {
     await exec(
       db,
-      `INSERT INTO workstations (ws, workstation)
-       SELECT (SELECT coalesce(max(ws), 0) FROM workstations) + row_number() OVER (ORDER BY k), k
-       FROM (SELECT DISTINCT workstation AS k FROM ${STAGE} WHERE workstation IS NOT NULL AND workstation <> ''
-             AND workstation NOT IN (SELECT workstation FROM workstations))`,
+      `UPDATE ${STAGE} SET ${t.id} = x.${t.id} FROM ${t.table} x
+       WHERE ${STAGE}.${t.id} IS NULL AND x.${t.key} = ${STAGE}.${t.column}`,
     );
   }
 }
 
-export function insertEventsSql(
-  staged: StagedFile,
-  keep: string,
-  batchId: number,
-  segments: readonly OffsetSegment[],
-): string {
-  const has = (c: string): boolean => staged.present.has(c);
+/** Store the batch table as events of batch `batchId`, each with its explanation and flags. */
+export function insertEventsSql(batchId: number, segments: readonly OffsetSegment[]): string {
   return `INSERT INTO events
-    WITH s AS (
-      SELECT st.rec, st.event_id, try_cast(st."timestamp" AS TIMESTAMPTZ) AS ts, u.uid, p.pid,
-             ${sqlCodeCase('lower(st.action)', ACTIONS)}::UTINYINT AS action,
-             coalesce(${has('purpose') ? sqlCodeCase('upper(st.purpose)', PURPOSES) : 'NULL'}, 0)::UTINYINT AS purpose,
-             coalesce(${has('department_id') ? 'ed.dept' : 'NULL'}, hd.dept) AS dept,
-             ${has('workstation') ? 'w.ws' : 'NULL::INTEGER'} AS ws,
-             u.role, u.employed_from, u.employed_to
-      FROM (SELECT * FROM ${STAGE} WHERE ${keep}) st
-      JOIN users u ON u.user_id = st.user_id
-      JOIN patients p ON p.patient_id = st.patient_id
-      LEFT JOIN departments hd ON hd.department_id = u.department_id
-      ${has('department_id') ? 'LEFT JOIN departments ed ON ed.department_id = st.department_id' : ''}
-      ${has('workstation') ? 'LEFT JOIN workstations w ON w.workstation = st.workstation' : ''}
-    ),
-    d AS (SELECT s.*, di.kind AS dept_kind, di.clinic FROM s LEFT JOIN dept_info di ON di.dept = s.dept),
-    c AS MATERIALIZED (SELECT *, ${lookupTraitsSql()} FROM d),
+    WITH c AS MATERIALIZED (
+      SELECT *, ${lookupTraitsSql()}
+      FROM (SELECT st.rec, st.event_id, st.ts, st.uid, st.pid, st.action, st.purpose,
+                   coalesce(st.dept, hd.dept) AS dept, st.ws, u.role, u.employed_from, u.employed_to,
+                   di.kind AS dept_kind, di.clinic
+            FROM ${STAGE} st JOIN users u ON u.uid = st.uid
+            LEFT JOIN departments hd ON hd.department_id = u.department_id
+            LEFT JOIN dept_info di ON di.dept = coalesce(st.dept, hd.dept))),
     ${explainMatchCtes('c')}
     SELECT c.event_id, c.ts, c.uid, c.pid, c.action, c.purpose, c.dept, c.ws, ${batchId},
            ${EXPLANATION_FROM_MATCHES}::UTINYINT, ${flagsSql(segments)}

@@ -2,6 +2,10 @@
  * Stage a CSV file into a temporary table with DuckDB's own reader (all columns as text, one row number per record),
  * turning the reader's rejects into issues that name file, line and field. Broken lines and bad encoding stop the
  * batch unless the caller chose to skip bad lines; nothing is stored at this point.
+ *
+ * A numbered stage has a `rec` column. An unnumbered one (`numbered: false`, for the large event file) leaves it
+ * out: `row_number() OVER ()` would make DuckDB read the file on one thread. The table is written in file order
+ * (insertion order is preserved), so its `rowid + 1` is the record number; such a table must not have rows deleted.
  */
 import path from 'node:path';
 import { AppError } from '../../../platform/errors.js';
@@ -13,6 +17,8 @@ import { exec, ident, lit, rows, scalar, type Db } from './sql.js';
 
 export interface StagedFile {
   readonly table: string;
+  /** SQL for the record number of a row of `table`: the column `rec`, or `(rowid + 1)` for an unnumbered stage. */
+  readonly rec: string;
   readonly path: string;
   /** File name as shown in messages. */
   readonly name: string;
@@ -30,6 +36,11 @@ interface RejectRow {
   error_type: string;
   csv_line: string | null;
   error_message: string;
+}
+
+/** The staged rows with their record number as column `rec`. */
+export function numberedRows(staged: StagedFile): string {
+  return staged.rec === 'rec' ? staged.table : `(SELECT ${staged.rec} AS rec, * FROM ${staged.table})`;
 }
 
 export function stopWith(message: string, issues: readonly IngestIssue[]): never {
@@ -62,7 +73,14 @@ function describeReject(reject: RejectRow): string {
 
 export async function stageCsv(
   db: Db,
-  options: { file: string; kind: CsvFileKind; table: string; skipBadLines: boolean; displayName?: string },
+  options: {
+    file: string;
+    kind: CsvFileKind;
+    table: string;
+    skipBadLines: boolean;
+    displayName?: string;
+    numbered?: boolean;
+  },
 ): Promise<StagedFile> {
   const name = options.displayName ?? path.basename(options.file);
   const header = readCsvHeader(options.file);
@@ -97,7 +115,7 @@ export async function stageCsv(
   await exec(
     db,
     `CREATE OR REPLACE TEMP TABLE ${options.table} AS
-     SELECT row_number() OVER () AS rec, ${wanted.map(ident).join(', ')}
+     SELECT ${options.numbered === false ? '' : 'row_number() OVER () AS rec, '}${wanted.map(ident).join(', ')}
      FROM read_csv(${lit(options.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                    columns = {${columnSpec}}, store_rejects = true,
                    rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`,
@@ -141,6 +159,7 @@ export async function stageCsv(
   await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
   return {
     table: options.table,
+    rec: options.numbered === false ? '(rowid + 1)' : 'rec',
     path: options.file,
     name,
     kind: 'csv',
