@@ -96,6 +96,12 @@ export const REASONS = {
     nb: (f) => `Oppslaget skjedde på et tidspunkt brukeren sjelden arbeider (kl. ${f.hours ?? '?'}).`,
     en: (f) => `The lookup happened at a time of day the user rarely works (at ${f.hours ?? '?'} h).`,
   },
+  OUTSIDE_WORK_SESSION: {
+    nb: () =>
+      'Oppslaget skjedde mens brukeren ellers ikke gjorde dokumentert arbeid (ingen forklarte oppslag to timer før eller etter).',
+    en: () =>
+      'The lookup happened while the user was otherwise doing no documented work (no explained lookups within two hours before or after).',
+  },
   UNUSUAL_WORKSTATION: {
     nb: () => 'Oppslaget ble gjort fra en arbeidsstasjon brukeren nesten aldri bruker, utenfor brukerens avdeling.',
     en: () => "The lookup was made from a workstation the user almost never uses, outside the user's department.",

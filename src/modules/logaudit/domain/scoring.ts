@@ -49,6 +49,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   },
   { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },
   { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.4, factor: ONLY_UNEXPLAINED },
+  { code: 'OUTSIDE_WORK_SESSION', column: 's_off_session', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED },
   { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.2, factor: ONLY_UNEXPLAINED },
   { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED },

@@ -55,6 +55,14 @@ export const MIN_PEER_GROUP = 10;
  */
 export const HOURS = { minDays: 10, smoothing: 4 } as const;
 
+/**
+ * Work session: a lookup without a documented reason when the user did no documented work within `marginHours`
+ * before or after it (no explained lookup starting or ending in those hours). Undocumented lookups made in the
+ * middle of a shift are mostly ordinary work; one made when the user was otherwise not working is not. Speaks only
+ * for users with documented work on at least `minDays` days (whose sessions are known).
+ */
+export const SESSION = { marginHours: 2, minDays: 5 } as const;
+
 /** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
 export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;
 /** Same address: full strength for a household of up to 4 persons, less for larger shared addresses. */

@@ -58,6 +58,11 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('u23', 'p31', at(16, 10), { action: 'search' }), lookup('u23', 'p31', at(16, 10, 1)));
   // Unknown user.
   add(lookup('ghost', 'p35', at(17, 10)));
+  // Outside a work session: u30 (W3) reads p40 (W1) late in the evening, hours after any documented work; the same
+  // user's undocumented lookup of p44 (W1) in the middle of a documented working hour is not outside a session.
+  add(lookup('u30', 'p40', at(26, 22, 30)));
+  const worked = data.events.find((e) => e.user_id === 'u30') as Row;
+  add(lookup('u30', 'p44', String(worked.timestamp).replace(/:00\+01:00$/, ':30+01:00')));
   // Common family name: u8 and 60 patients are called Hansen; u8's lookups of them are all explained.
   staff('u8').family_name = 'Hansen';
   for (const p of data.patients.slice(0, 60)) p.family_name = 'Hansen';
@@ -82,6 +87,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       USER_RAPID_LOOKUPS: ['u22', 'p42'],
       SEARCH_THEN_READ: ['u23', 'p31'],
       UNKNOWN_USER: ['ghost', 'p35'],
+      OUTSIDE_WORK_SESSION: ['u30', 'p40'],
     },
   };
 }
@@ -128,11 +134,18 @@ describe('analyzeWorkspace', () => {
     'USER_RAPID_LOOKUPS',
     'SEARCH_THEN_READ',
     'UNKNOWN_USER',
+    'OUTSIDE_WORK_SESSION',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
     expect(finding, `${u}/${p} should be a finding`).toBeDefined();
     expect(finding?.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it('does not call an undocumented lookup during documented work outside a session', () => {
+    const inShift = findingOf('u30', 'p44');
+    expect(inShift, 'the undocumented cross-clinic lookup is still a finding').toBeDefined();
+    expect(inShift?.reasons.map((r) => r.code)).not.toContain('OUTSIDE_WORK_SESSION');
   });
 
   it('gives a rare family name weight but not a name shared by many', () => {

@@ -16,6 +16,7 @@ import {
   MIN_PEER_GROUP,
   WORKSTATION,
   OUTLIER,
+  SESSION,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
@@ -276,6 +277,29 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       GROUP BY p.uid, p.pid`,
   },
   {
+    // Work sessions: hours (epoch hour numbers) in which a user's documented lookups started or ended; an
+    // undocumented lookup with none of them within the margin was made outside any documented work.
+    name: 'sessions',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_activity AS
+        SELECT DISTINCT uid, h FROM (
+          SELECT uid, epoch(first_ts)::BIGINT // 3600 AS h FROM pair_days WHERE n_unexplained = 0 AND ${windowPredicate(w)}
+          UNION ALL
+          SELECT uid, epoch(last_ts)::BIGINT // 3600 AS h FROM pair_days WHERE n_unexplained = 0 AND ${windowPredicate(w)});
+      CREATE OR REPLACE TEMP TABLE a_session AS
+        WITH documented AS (
+          SELECT uid FROM pair_days WHERE n_unexplained = 0 AND ${windowPredicate(w)}
+          GROUP BY uid HAVING count(DISTINCT day) >= ${SESSION.minDays}),
+        u AS (
+          SELECT d.uid, d.pid, d.day, epoch(d.first_unexplained_ts)::BIGINT // 3600 AS h FROM pair_days d
+          SEMI JOIN documented USING (uid) WHERE d.n_unexplained > 0 AND ${windowPredicate(w)}),
+        near AS (
+          SELECT u.uid, u.pid, u.day, count(a.h) AS n FROM u
+          CROSS JOIN range(-${SESSION.marginHours}, ${SESSION.marginHours + 1}) AS k(k)
+          LEFT JOIN a_activity a ON a.uid = u.uid AND a.h = u.h + k.k
+          GROUP BY u.uid, u.pid, u.day)
+        SELECT uid, pid, max(CASE WHEN n = 0 THEN 1 ELSE 0 END) AS off_session FROM near GROUP BY uid, pid`,
+  },
+  {
     name: 'signals',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_signals AS
       WITH rates AS (
@@ -284,11 +308,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_print_export > 0) AS n_print,
           count(*) FILTER (WHERE n_days_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
-          (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws
+          (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws,
+          (SELECT count(*) FROM a_session WHERE off_session = 1) AS n_off
         FROM a_ctx WHERE state = 'unexplained'),
       info AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
                      ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat,
-                     ${INFORMATIVENESS_SQL('n_ws / n')} AS i_ws FROM rates)
+                     ${INFORMATIVENESS_SQL('n_ws / n')} AS i_ws, ${INFORMATIVENESS_SQL('n_off / n')} AS i_off FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_days_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
@@ -318,9 +343,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
-        coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation
+        coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
+        CASE WHEN c.state = 'unexplained' THEN coalesce(se.off_session, 0) * info.i_off ELSE 0 END AS s_off_session
       FROM a_ctx c
       LEFT JOIN a_ws wsu USING (uid, pid)
+      LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_fam f USING (uid, pid)
       LEFT JOIN a_user_signal us USING (uid)
       LEFT JOIN a_patient pa USING (pid)
@@ -372,6 +399,8 @@ export const ANALYSIS_TABLES = [
   'a_user_hours',
   'a_role_hours',
   'a_ws',
+  'a_activity',
+  'a_session',
   'a_signals',
 ];
 
