@@ -58,7 +58,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
   return {
     userUnexplainedPatients: num(f.breadth),
     peerTypical: num(f.breadth_typical),
-    userPatientsInOneHour: num(f.rapid),
+    userPatientsInOneHour: num(f.rapid_here || f.rapid),
     patientUsersOneDay: num(f.day_max),
     patientUsersTypical: num(f.day_typical),
     departmentPeers: num(f.peers),

@@ -193,36 +193,40 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         GROUP BY uid, pid`,
   },
   {
-    // Breadth: unfamiliar patients per user over the window; rapid: the most within one hour (two bucket offsets).
+    // Breadth: unfamiliar patients per user over the window; rapid: unfamiliar patients per hour (two bucket offsets),
+    // the user's most against the role, and every hour that is unusual on that scale.
     name: 'users',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_unfamiliar AS
         SELECT c.uid, c.pid, c.role, c.first_unexplained_ts FROM a_ctx c JOIN a_fam f USING (uid, pid)
         WHERE c.state = 'unexplained' AND f.f < ${UNFAMILIAR_BELOW};
+      CREATE OR REPLACE TEMP TABLE a_unfamiliar_hours AS
+        SELECT uid, date_trunc('hour', first_unexplained_ts) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
+        UNION ALL
+        SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE AS b, count(*) AS n
+        FROM a_unfamiliar GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user AS
         WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
         breadth AS (SELECT uid, count(*) AS n FROM a_unfamiliar GROUP BY uid),
-        rapid AS (SELECT uid, max(n) AS n, arg_max(b, n * 1e12 - epoch(b)) AS peak FROM (
-            SELECT uid, date_trunc('hour', first_unexplained_ts) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
-            UNION ALL
-            SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE AS b, count(*) AS n
-            FROM a_unfamiliar GROUP BY ALL)
-          GROUP BY uid)
-        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, r.peak FROM active a
+        rapid AS (SELECT uid, max(n) AS n FROM a_unfamiliar_hours GROUP BY uid)
+        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid FROM active a
         LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
         WITH g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, *
                    FROM a_user),
         m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med FROM g GROUP BY grp)
-        SELECT g.uid, g.grp, m.b_med, m.r_med, g.peak,
+        SELECT g.uid, g.grp, m.b_med, m.r_med,
                median(abs(ln(1 + g.breadth) - m.b_med)) OVER (PARTITION BY g.grp) AS b_mad,
                median(abs(ln(1 + g.rapid) - m.r_med)) OVER (PARTITION BY g.grp) AS r_mad,
                g.breadth, g.rapid
         FROM g JOIN m USING (grp);
       CREATE OR REPLACE TEMP TABLE a_user_signal AS
-        SELECT uid, breadth, rapid, peak, round(exp(b_med) - 1) AS breadth_typical,
+        SELECT uid, breadth, rapid, r_med, r_mad, round(exp(b_med) - 1) AS breadth_typical,
           CASE WHEN breadth >= ${MIN_COUNT.breadth} THEN ${robust('breadth', 'b_med', 'b_mad')} ELSE 0 END AS s_breadth,
           CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid
-        FROM a_role_stats`,
+        FROM a_role_stats;
+      CREATE OR REPLACE TEMP TABLE a_rapid_hours AS
+        SELECT b.uid, b.b, b.n, ${robust('b.n', 'r.r_med', 'r.r_mad')} AS s_rapid
+        FROM a_unfamiliar_hours b JOIN a_user_signal r USING (uid) WHERE b.n >= ${MIN_COUNT.rapid}`,
   },
   {
     // Bursts: users without a documented reason and without familiarity per patient, on the busiest day and overall.
@@ -332,8 +336,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
         coalesce(pa.s_burst, 0) * (1 - coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
-        coalesce(us.s_rapid, 0) * CASE WHEN c.ref_ts >= us.peak AND c.ref_ts < us.peak + INTERVAL 1 HOUR
-                                       THEN 1.0 ELSE 1 - coalesce(f.f, 1.0) END AS s_rapid,
+        greatest(coalesce(rh1.s_rapid, 0), coalesce(rh2.s_rapid, 0),
+                 coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0))) AS s_rapid,
+        greatest(coalesce(rh1.n, 0), coalesce(rh2.n, 0)) AS rapid_here,
         CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
             list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
@@ -348,6 +353,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       FROM a_ctx c
       LEFT JOIN a_ws wsu USING (uid, pid)
       LEFT JOIN a_session se USING (uid, pid)
+      LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
+      LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
+        AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
       LEFT JOIN a_fam f USING (uid, pid)
       LEFT JOIN a_user_signal us USING (uid)
       LEFT JOIN a_patient pa USING (pid)
@@ -392,9 +400,11 @@ export const ANALYSIS_TABLES = [
   'a_care_share',
   'a_fam',
   'a_unfamiliar',
+  'a_unfamiliar_hours',
   'a_user',
   'a_role_stats',
   'a_user_signal',
+  'a_rapid_hours',
   'a_patient',
   'a_user_hours',
   'a_role_hours',

@@ -2,6 +2,7 @@
  * Reading analysis results: the top pairs with their signals, the events behind them, totals, the scores of every
  * pair, and stored runs with their findings (for the reviewer workflow).
  */
+import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { Finding } from '../domain/findings.js';
 import type { ExplanationState } from '../domain/scoring.js';
 import { SIGNALS } from '../domain/scoring.js';
@@ -25,6 +26,7 @@ export interface ScoredPair {
 const FACT_COLUMNS = [
   'breadth',
   'rapid',
+  'rapid_here',
   'breadth_typical',
   'day_max',
   'day_typical',
@@ -130,17 +132,25 @@ export async function saveRun(
          ${run.window.from ? `DATE ${lit(run.window.from)}` : 'NULL'}, ${run.window.to ? `DATE ${lit(run.window.to)}` : 'NULL'},
          ${run.budget}, ${run.totals.events}, ${run.totals.explainedEvents}, ${run.totals.pairs}, ${findings.length})`,
     );
-    const chunk = 500;
-    for (let i = 0; i < findings.length; i += chunk) {
-      const values = findings
-        .slice(i, i + chunk)
-        .map(
-          (f, j) =>
-            `(${runId}, ${i + j + 1}, ${lit(f.case_id)}, ${lit(f.user_id)}, ${lit(f.patient_id)}, ${f.score}, ${lit(f.first_seen)},
-              ${lit(f.last_seen)}, [${f.events.map((e) => lit(e)).join(', ')}]::VARCHAR[], ${lit(JSON.stringify(f.reasons))})`,
-        )
-        .join(', ');
-      await exec(db, `INSERT INTO findings VALUES ${values}`);
+    // An appender, not INSERT … VALUES: thousands of rows with long event lists are slow to parse as SQL text.
+    const appender = await db.createAppender('findings');
+    try {
+      findings.forEach((f, i) => {
+        appender.appendInteger(runId);
+        appender.appendInteger(i + 1);
+        appender.appendVarchar(f.case_id);
+        appender.appendVarchar(f.user_id);
+        appender.appendVarchar(f.patient_id);
+        appender.appendDouble(f.score);
+        appender.appendVarchar(f.first_seen);
+        appender.appendVarchar(f.last_seen);
+        appender.appendList(listValue(f.events), LIST(VARCHAR));
+        appender.appendVarchar(JSON.stringify(f.reasons));
+        appender.endRow();
+      });
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
     await exec(db, 'COMMIT');
   } catch (error) {
