@@ -2,7 +2,9 @@
  * Input files must be UTF-8. A file exported in Windows-1252 (common from older Norwegian systems: æ, ø, å as single
  * bytes) is refused with a clear message, or converted to UTF-8 when the user says which encoding it is.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 
@@ -19,14 +21,22 @@ export function parseEncoding(value: string): InputEncoding {
   return known;
 }
 
-/** Write a UTF-8 copy of `source` to `target`. */
-export async function convertToUtf8(source: string, target: string, encoding: InputEncoding): Promise<void> {
+/** Write a UTF-8 copy of `source` to `target`; returns the SHA-256 of the copy (hashed while it is written). */
+export async function convertToUtf8(source: string, target: string, encoding: InputEncoding): Promise<string> {
+  const hash = crypto.createHash('sha256');
   await pipeline(
-    fs.createReadStream(source),
+    fs.createReadStream(source, { highWaterMark: 1 << 20 }),
     iconv.decodeStream(encoding),
     iconv.encodeStream('utf-8'),
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    }),
     fs.createWriteStream(target),
   );
+  return hash.digest('hex');
 }
 
 /** A short hint of what the bad bytes probably were, for the error message. */

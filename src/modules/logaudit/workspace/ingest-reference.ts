@@ -42,8 +42,13 @@ function col(staged: StagedFile, name: string): string {
   return staged.present.has(name) ? `nullif(${ident(name)}, '')` : 'NULL';
 }
 
-async function prepare(db: Db, kind: ReferenceFile, file: string, skipBadLines: boolean): Promise<Prepared> {
-  const sha = await fileSha256(file);
+async function prepare(
+  db: Db,
+  kind: ReferenceFile,
+  file: string,
+  sha: string,
+  skipBadLines: boolean,
+): Promise<Prepared> {
   const staged = await stageCsv(db, { file, kind, table: `stage_${kind}`, skipBadLines });
   const rules: RowRule[] = referenceRules(kind, staged.present);
   const key = KEYS[kind];
@@ -58,30 +63,37 @@ async function prepare(db: Db, kind: ReferenceFile, file: string, skipBadLines: 
     rules.push(duplicateKey(key, dupTable));
   }
   const check = await checkRows(db, staged, rules);
-  return { kind, sha, staged, good: check.goodPredicate, issues: [...staged.issues, ...check.issues] };
+  // Skipped rows leave the stage now, so that the later steps need not test every rule again.
+  if (check.badRows > 0) await exec(db, `DELETE FROM ${staged.table} WHERE NOT (${check.goodPredicate})`);
+  return { kind, sha, staged, good: 'true', issues: [...staged.issues, ...check.issues] };
 }
 
 /** Insert ids not yet known as "unknown" entries (kept so that lookups by or of them stay visible). */
-async function ensureIds(db: Db, table: 'departments' | 'users' | 'patients', idsSql: string): Promise<number> {
+async function ensureIdsOf(db: Db, table: 'departments' | 'users' | 'patients', idsSql: string): Promise<void> {
   const [idCol, keyCol] =
     table === 'departments'
       ? ['dept', 'department_id']
       : table === 'users'
         ? ['uid', 'user_id']
         : ['pid', 'patient_id'];
-  const before = await scalar<number>(db, `SELECT count(*) FROM ${table}`);
   await exec(
     db,
     `INSERT INTO ${table} (${idCol}, ${keyCol}, known)
      SELECT (SELECT coalesce(max(${idCol}), 0) FROM ${table}) + row_number() OVER (ORDER BY k), k, false
      FROM (SELECT DISTINCT k FROM (${idsSql}) AS ids(k) WHERE k IS NOT NULL AND k NOT IN (SELECT ${keyCol} FROM ${table}))`,
   );
-  return (await scalar<number>(db, `SELECT count(*) FROM ${table}`)) - before;
 }
 
-async function store(db: Db, p: Prepared): Promise<number> {
+/**
+ * Store one prepared file. `unknown` names the fields (`kind.field`) with ids that neither the workspace nor the
+ * files of this run define; for the other checked fields every id is already stored when this file is (files are
+ * stored in ORDER, definers first), so looking for new ids is skipped.
+ */
+async function store(db: Db, p: Prepared, unknown: ReadonlySet<string>): Promise<number> {
   const s = p.staged;
   const from = `FROM ${s.table} WHERE ${p.good}`;
+  const ensureIds = (table: 'departments' | 'users' | 'patients', field: string, idsSql: string): Promise<void> =>
+    field === 'parent_id' || unknown.has(`${p.kind}.${field}`) ? ensureIdsOf(db, table, idsSql) : Promise.resolve();
   switch (p.kind) {
     case 'departments':
       await exec(
@@ -92,10 +104,10 @@ async function store(db: Db, p: Prepared): Promise<number> {
          ON CONFLICT (department_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
            parent_id = excluded.parent_id, known = true`,
       );
-      await ensureIds(db, 'departments', `SELECT ${col(s, 'parent_id')} ${from}`);
+      await ensureIds('departments', 'parent_id', `SELECT ${col(s, 'parent_id')} ${from}`);
       break;
     case 'staff':
-      await ensureIds(db, 'departments', `SELECT department_id ${from}`);
+      await ensureIds('departments', 'department_id', `SELECT department_id ${from}`);
       await exec(
         db,
         `INSERT INTO users (uid, user_id, family_name, given_name, role, department_id, address_id, employed_from,
@@ -123,8 +135,8 @@ async function store(db: Db, p: Prepared): Promise<number> {
       );
       break;
     case 'encounters':
-      await ensureIds(db, 'patients', `SELECT patient_id ${from}`);
-      await ensureIds(db, 'departments', `SELECT department_id ${from}`);
+      await ensureIds('patients', 'patient_id', `SELECT patient_id ${from}`);
+      await ensureIds('departments', 'department_id', `SELECT department_id ${from}`);
       await exec(
         db,
         `INSERT INTO encounters (encounter_id, pid, dept, start_ts, end_ts, kind)
@@ -136,10 +148,10 @@ async function store(db: Db, p: Prepared): Promise<number> {
       );
       break;
     case 'care_relations': {
-      await ensureIds(db, 'patients', `SELECT patient_id ${from}`);
-      if (s.present.has('user_id')) await ensureIds(db, 'users', `SELECT ${col(s, 'user_id')} ${from}`);
+      await ensureIds('patients', 'patient_id', `SELECT patient_id ${from}`);
+      if (s.present.has('user_id')) await ensureIds('users', 'user_id', `SELECT ${col(s, 'user_id')} ${from}`);
       if (s.present.has('department_id'))
-        await ensureIds(db, 'departments', `SELECT ${col(s, 'department_id')} ${from}`);
+        await ensureIds('departments', 'department_id', `SELECT ${col(s, 'department_id')} ${from}`);
       await exec(
         db,
         `INSERT INTO care_relations
@@ -160,7 +172,7 @@ async function store(db: Db, p: Prepared): Promise<number> {
 async function unknownReferences(
   db: Db,
   prepared: readonly Prepared[],
-): Promise<Map<ReferenceFile, { issue: IngestIssue; count: number }[]>> {
+): Promise<{ issues: Map<ReferenceFile, { issue: IngestIssue; count: number }[]>; fields: Set<string> }> {
   const staged = new Map(prepared.map((p) => [p.kind, p]));
   const known = (table: 'departments' | 'users' | 'patients', key: string, kind: ReferenceFile): string => {
     const p = staged.get(kind);
@@ -177,6 +189,7 @@ async function unknownReferences(
     ['care_relations', 'department_id', 'departments', 'departments'],
   ];
   const out = new Map<ReferenceFile, { issue: IngestIssue; count: number }[]>();
+  const fields = new Set<string>();
   for (const [kind, field, table, definedBy] of checks) {
     const p = staged.get(kind);
     if (!p || !p.staged.present.has(field)) continue;
@@ -189,8 +202,9 @@ async function unknownReferences(
       },
     ]);
     out.set(kind, [...(out.get(kind) ?? []), ...check.issues]);
+    if (check.issues.some((i) => i.count > 0)) fields.add(`${kind}.${field}`);
   }
-  return out;
+  return { issues: out, fields };
 }
 
 const ORDER: readonly ReferenceFile[] = ['departments', 'staff', 'patients', 'encounters', 'care_relations'];
@@ -198,7 +212,7 @@ const ORDER: readonly ReferenceFile[] = ['departments', 'staff', 'patients', 'en
 export async function ingestReferenceFiles(
   db: Db,
   layout: DatasetLayout,
-  options: { skipBadLines: boolean; now: Date },
+  options: { skipBadLines: boolean; now: Date; sha256?: (file: string) => Promise<string> },
 ): Promise<ReferenceFileResult[]> {
   const files: Record<ReferenceFile, string | null> = {
     departments: layout.departments,
@@ -209,10 +223,14 @@ export async function ingestReferenceFiles(
   };
   const prepared: Prepared[] = [];
   const results: ReferenceFileResult[] = [];
+  const sha256 = options.sha256 ?? fileSha256;
+  // All files are hashed at once (read and hashed while DuckDB stages the first ones).
+  const shas = new Map(ORDER.flatMap((kind) => (files[kind] ? [[kind, sha256(files[kind] as string)] as const] : [])));
+  for (const p of shas.values()) p.catch(() => undefined);
   for (const kind of ORDER) {
     const file = files[kind];
     if (!file) continue;
-    const sha = await fileSha256(file);
+    const sha = await (shas.get(kind) as Promise<string>);
     const seen = await scalar<number>(
       db,
       `SELECT count(*) FROM reference_files WHERE file_kind = ${lit(kind)} AND content_sha256 = ${lit(sha)}`,
@@ -221,14 +239,14 @@ export async function ingestReferenceFiles(
       results.push({ kind, unchanged: true, rowsRead: 0, rowsStored: 0, issues: [] });
       continue;
     }
-    prepared.push(await prepare(db, kind, file, options.skipBadLines));
+    prepared.push(await prepare(db, kind, file, sha, options.skipBadLines));
   }
   if (prepared.length === 0) return results;
   const unknown = await unknownReferences(db, prepared);
   await inTransaction(db, async () => {
     for (const p of prepared) {
-      const stored = await store(db, p);
-      const issues = [...p.issues, ...(unknown.get(p.kind) ?? [])];
+      const stored = await store(db, p, unknown.fields);
+      const issues = [...p.issues, ...(unknown.issues.get(p.kind) ?? [])];
       await exec(
         db,
         `INSERT INTO reference_files VALUES (${lit(p.kind)}, ${lit(p.sha)}, ${lit(options.now.toISOString())}, ${stored},

@@ -4,8 +4,9 @@
  * batch unless the caller chose to skip bad lines; nothing is stored at this point.
  *
  * A numbered stage has a `rec` column. An unnumbered one (`numbered: false`, for the large event file) leaves it
- * out: `row_number() OVER ()` would make DuckDB read the file on one thread. The table is written in file order
- * (insertion order is preserved), so its `rowid + 1` is the record number; such a table must not have rows deleted.
+ * out when it can: `row_number() OVER ()` would make DuckDB read the file on one thread. The table is then written
+ * in file order (checked on the plan, see keepsFileOrder), so its `rowid + 1` is the record number; such a table
+ * must not have rows deleted.
  */
 import path from 'node:path';
 import { AppError } from '../../../platform/errors.js';
@@ -36,6 +37,33 @@ interface RejectRow {
   error_type: string;
   csv_line: string | null;
   error_message: string;
+}
+
+/**
+ * Whether `createSql` (CREATE TABLE … AS SELECT from one file) writes the rows in file order, so that rowid + 1 is
+ * the record number: DuckDB keeps the order when it plans a batch insert straight from the reader (or runs on one
+ * thread), but an operator such as a join (which the optimizer makes of a long IN list) gives up the order.
+ */
+export async function keepsFileOrder(db: Db, createSql: string): Promise<boolean> {
+  interface PlanNode {
+    name: string;
+    children?: PlanNode[];
+  }
+  const [plan] = await rows<{ explain_value: string }>(db, `EXPLAIN (FORMAT json) ${createSql}`);
+  const root = (JSON.parse(plan?.explain_value ?? '[]') as PlanNode[])[0];
+  if (!root) return false;
+  const names: string[] = [];
+  const walk = (n: PlanNode): void => {
+    names.push(n.name);
+    n.children?.forEach(walk);
+  };
+  walk(root);
+  const streaming = names.every((n) =>
+    ['BATCH_CREATE_TABLE_AS', 'CREATE_TABLE_AS', 'PROJECTION', 'FILTER', 'READ_CSV', 'READ_JSON'].includes(n),
+  );
+  if (!streaming) return false;
+  if (root.name === 'BATCH_CREATE_TABLE_AS') return true;
+  return Number(await scalar(db, `SELECT current_setting('threads')`)) === 1;
 }
 
 /** The staged rows with their record number as column `rec`. */
@@ -112,14 +140,14 @@ export async function stageCsv(
   const rejectsTable = `${options.table}_rejects`;
   const rejectsScan = `${options.table}_scans`;
   await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
-  await exec(
-    db,
+  const create = (numbered: boolean): string =>
     `CREATE OR REPLACE TEMP TABLE ${options.table} AS
-     SELECT ${options.numbered === false ? '' : 'row_number() OVER () AS rec, '}${wanted.map(ident).join(', ')}
+     SELECT ${numbered ? 'row_number() OVER () AS rec, ' : ''}${wanted.map(ident).join(', ')}
      FROM read_csv(${lit(options.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                    columns = {${columnSpec}}, store_rejects = true,
-                   rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`,
-  );
+                   rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`;
+  const numbered = options.numbered !== false || !(await keepsFileOrder(db, create(false)));
+  await exec(db, create(numbered));
   const rejects = await rows<RejectRow>(
     db,
     `SELECT line, column_name, error_type, csv_line, error_message FROM ${rejectsTable} ORDER BY line, column_idx`,
@@ -159,7 +187,7 @@ export async function stageCsv(
   await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
   return {
     table: options.table,
-    rec: options.numbered === false ? '(rowid + 1)' : 'rec',
+    rec: numbered ? 'rec' : '(rowid + 1)',
     path: options.file,
     name,
     kind: 'csv',

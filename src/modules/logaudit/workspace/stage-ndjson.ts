@@ -10,7 +10,7 @@ import { encodingHint } from '../dataset/encoding.js';
 import { recordStartLines } from '../dataset/text-file.js';
 import { PURPOSES, sqlList } from '../domain/codes.js';
 import type { IngestIssue } from '../domain/ingest-issues.js';
-import { stopWith, type StagedFile } from './stage-csv.js';
+import { keepsFileOrder, stopWith, type StagedFile } from './stage-csv.js';
 import { exec, lit, rows, scalar, type Db } from './sql.js';
 
 type Shape = 'VARCHAR' | 'BOOLEAN' | { readonly [key: string]: Shape } | readonly [Shape];
@@ -65,26 +65,53 @@ function linesSource(file: string, rejects: string): string {
 const codes = (concepts: string): string =>
   `flatten(list_transform(coalesce(${concepts}, []), p -> list_transform(coalesce(p.coding, []), c -> c.code)))`;
 
+// The mapping runs once per event while the file is read, so the usual shapes take a short way (plain string
+// functions) and only other values go to the regular expressions; both ways give the same result
+// (stage-ndjson.test.ts compares them).
+
+/** `regexp_extract(x, '([^/]+)$', 1)`: the part after the last slash ('' when x ends with one). */
+export function lastSegmentSql(x: string): string {
+  const rest = `substr(${x}, strpos(${x}, '/') + 1)`;
+  return `(CASE WHEN NOT contains(${x}, '/') THEN ${x} WHEN NOT contains(${rest}, '/') THEN ${rest}
+    ELSE regexp_extract(${x}, '([^/]+)$', 1) END)`;
+}
+
+/** `regexp_extract(ref, 'Patient/([^/?#]+)', 1)`: the id of a `Patient/<id>` reference. */
+export function patientIdSql(ref: string): string {
+  return `(CASE WHEN starts_with(${ref}, 'Patient/') AND NOT contains(substr(${ref}, 9), '/') AND NOT contains(${ref}, '?')
+      AND NOT contains(${ref}, '#') THEN substr(${ref}, 9) ELSE regexp_extract(${ref}, 'Patient/([^/?#]+)', 1) END)`;
+}
+
+/** `regexp_matches(coalesce(ref, ''), '(^|/)Patient/')`. */
+export const isPatientRefSql = (ref: string): string =>
+  `(starts_with(coalesce(${ref}, ''), 'Patient/') OR contains(coalesce(${ref}, ''), '/Patient/'))`;
+
 /** SQL mapping AuditEvents (`raw`, with a `rec` column when `numbered`) to the columns of access_events.csv. */
 function mappingSql(raw: string, numbered: boolean): string {
-  const requestor = `list_filter(coalesce(agent, []), a -> coalesce(a.requestor, false))[1]`;
+  // The first agent is usually the requestor.
+  const requestor = `CASE WHEN agent[1].requestor THEN agent[1] ELSE list_filter(coalesce(agent, []), a -> coalesce(a.requestor, false))[1] END`;
   const patients = `list_distinct(list_transform(
-      list_filter(coalesce(entity, []), e -> regexp_matches(coalesce(e.what.reference, ''), '(^|/)Patient/') OR e.role.code = '1'),
-      e -> coalesce(nullif(regexp_extract(e.what.reference, 'Patient/([^/?#]+)', 1), ''), e.what.identifier.value)))`;
+      list_filter(coalesce(entity, []), e -> ${isPatientRefSql('e.what.reference')} OR e.role.code = '1'),
+      e -> coalesce(nullif(${patientIdSql('e.what.reference')}, ''), e.what.identifier.value)))`;
   const isSearch = `(list_has_any(list_transform(coalesce(subtype, []), s -> s.code), ['search', 'search-type', 'search-system'])
       OR type.code = '110112'
       OR len(list_filter(coalesce(entity, []), e -> e.query IS NOT NULL OR e.role.code = '24')) > 0)`;
+  const purposes = `list_concat(${codes('purposeOfEvent')}, ${codes('req.purposeOfUse')})`;
+  // The first purpose code given, when it is a known one, is the answer without building the list of all.
+  // (list_contains, not IN: the optimizer turns a long IN list into a join, which would not keep the file order.)
+  const firstPurpose = 'purposeOfEvent[1].coding[1].code';
+  const known = `[${PURPOSES.map((p) => `'${p}'`).join(', ')}]`;
   return `WITH raw AS (${raw}),
-    m AS (SELECT *, ${requestor} AS req, ${patients} AS pats,
-                 list_concat(${codes('purposeOfEvent')}, ${codes(`${requestor}.purposeOfUse`)}) AS purposes FROM raw)
+    m AS (SELECT *, ${requestor} AS req, ${patients} AS pats FROM raw)
     SELECT ${numbered ? 'rec, ' : ''}resourceType AS resource_type, id AS event_id, recorded AS "timestamp",
-      coalesce(req.who.identifier.value, nullif(regexp_extract(req.who.reference, '([^/]+)$', 1), '')) AS user_id,
+      coalesce(req.who.identifier.value, nullif(${lastSegmentSql('req.who.reference')}, '')) AS user_id,
       CASE WHEN len(pats) = 1 THEN pats[1] END AS patient_id,
       len(pats) AS patient_count,
       CASE action WHEN 'C' THEN 'create' WHEN 'R' THEN 'read' WHEN 'U' THEN 'update' WHEN 'D' THEN 'delete'
         WHEN 'E' THEN CASE WHEN ${isSearch} THEN 'search' ELSE 'export' END ELSE action END AS action,
-      coalesce(list_filter(purposes, x -> x IN ${sqlList(PURPOSES)})[1], purposes[1]) AS purpose,
-      nullif(regexp_extract(req.location.reference, '([^/]+)$', 1), '') AS department_id,
+      CASE WHEN list_contains(${known}, ${firstPurpose}) THEN ${firstPurpose}
+        ELSE coalesce(list_filter(${purposes}, x -> x IN ${sqlList(PURPOSES)})[1], (${purposes})[1]) END AS purpose,
+      nullif(${lastSegmentSql('req.location.reference')}, '') AS department_id,
       coalesce(req.network.address, list_filter(list_transform(coalesce(agent, []), a -> a.network.address), x -> x IS NOT NULL)[1]) AS workstation
     FROM m`;
 }
@@ -108,13 +135,16 @@ export async function stageNdjson(
   const columns = `{${Object.entries(AUDIT_EVENT)
     .map(([k, v]) => `'${k}': '${duckType(v)}'`)
     .join(', ')}}`;
-  // No row_number() here: it would make DuckDB read the file on one thread. The table is written in file order, so
-  // its rowid + 1 is the record number.
-  const fast = `SELECT * FROM read_json(${lit(options.file)}, format = 'newline_delimited', columns = ${columns})`;
+  // No row_number() here if the table is written in file order (then its rowid + 1 is the record number):
+  // row_number() would make DuckDB read the file on one thread.
+  const read = `read_json(${lit(options.file)}, format = 'newline_delimited', columns = ${columns})`;
+  const create = (numbered: boolean): string =>
+    `CREATE OR REPLACE TEMP TABLE ${options.table} AS ${mappingSql(`SELECT ${numbered ? 'row_number() OVER () AS rec, ' : ''}* FROM ${read}`, numbered)}`;
   const issues: { issue: IngestIssue; count: number }[] = [];
-  let numbered = false;
+  let numbered: boolean;
   try {
-    await exec(db, `CREATE OR REPLACE TEMP TABLE ${options.table} AS ${mappingSql(fast, false)}`);
+    numbered = !(await keepsFileOrder(db, create(false)));
+    await exec(db, create(numbered));
   } catch (error) {
     // Find the lines that are not JSON (or not UTF-8), with their numbers, and decide.
     const rejects = `${options.table}_lines`;
