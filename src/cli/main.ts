@@ -3,47 +3,77 @@
  * output of a command uses the API's field names.
  */
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../platform/config.js';
 import { isAppError } from '../platform/errors.js';
-import { registerCatalogueCommands } from '../modules/catalogue/catalogue-cli.js';
-import { registerAuditCommands } from '../modules/audit/index.js';
-import { registerIdentityCommands } from '../modules/identity/index.js';
-import { registerFrameworksCommands } from '../modules/frameworks/frameworks-cli.js';
-import { registerAnalysisCommands } from '../modules/analysis/analysis-cli.js';
-import { registerReportingCommands } from '../modules/reporting/reporting-cli.js';
-import { registerAssessmentCommands } from '../modules/assessment/index.js';
-import { registerLogsCommands } from '../modules/logaudit/cli.js';
-import { registerDbCommands } from './db-commands.js';
-import { startServer } from '../server.js';
 
-export function buildCli(): Command {
-  const program = new Command('varde')
+function program(): Command {
+  return new Command('varde')
     .description('Varde: the strategy for digital security in the Norwegian health and care sector, live')
     .showHelpAfterError()
     .exitOverride();
-  program
+}
+
+/** Every command group. The modules are loaded when the CLI is built (the server only when it is started). */
+export async function buildCli(): Promise<Command> {
+  const [
+    { loadConfig },
+    { registerCatalogueCommands },
+    { registerAuditCommands },
+    { registerIdentityCommands },
+    { registerFrameworksCommands },
+    { registerAnalysisCommands },
+    { registerReportingCommands },
+    { registerAssessmentCommands },
+    { registerLogsCommands },
+    { registerDbCommands },
+  ] = await Promise.all([
+    import('../platform/config.js'),
+    import('../modules/catalogue/catalogue-cli.js'),
+    import('../modules/audit/index.js'),
+    import('../modules/identity/index.js'),
+    import('../modules/frameworks/frameworks-cli.js'),
+    import('../modules/analysis/analysis-cli.js'),
+    import('../modules/reporting/reporting-cli.js'),
+    import('../modules/assessment/index.js'),
+    import('../modules/logaudit/cli.js'),
+    import('./db-commands.js'),
+  ]);
+  const cli = program();
+  cli
     .command('serve')
     .description('start the web application and API (PORT, default 3000)')
     .option('--demo', 'embedded demo mode with demo data and demo login')
     .action(async (options: { demo?: boolean }) => {
       const env = options.demo ? { ...process.env, VARDE_DEMO: 'true' } : process.env;
+      const { startServer } = await import('../server.js');
       await startServer(loadConfig(env));
     });
-  registerDbCommands(program);
-  registerCatalogueCommands(program);
-  registerIdentityCommands(program);
-  registerAuditCommands(program);
-  registerFrameworksCommands(program);
-  registerAnalysisCommands(program);
-  registerReportingCommands(program);
-  registerAssessmentCommands(program);
-  registerLogsCommands(program);
-  return program;
+  registerDbCommands(cli);
+  registerCatalogueCommands(cli);
+  registerIdentityCommands(cli);
+  registerAuditCommands(cli);
+  registerFrameworksCommands(cli);
+  registerAnalysisCommands(cli);
+  registerReportingCommands(cli);
+  registerAssessmentCommands(cli);
+  registerLogsCommands(cli);
+  return cli;
+}
+
+/**
+ * `varde logs …` loads only the access-log engine: loading every module (database clients, the web server) takes
+ * seconds, which a batch job that runs the engine pays on every run.
+ */
+async function buildLogsCli(): Promise<Command> {
+  const { registerLogsCommands } = await import('../modules/logaudit/cli.js');
+  const cli = program();
+  registerLogsCommands(cli);
+  return cli;
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {
-    await buildCli().parseAsync([...argv], { from: 'user' });
+    const cli = argv[0] === 'logs' ? await buildLogsCli() : await buildCli();
+    await cli.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
