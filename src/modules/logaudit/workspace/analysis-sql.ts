@@ -229,15 +229,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM a_unfamiliar_hours b JOIN a_user_signal r USING (uid) WHERE b.n >= ${MIN_COUNT.rapid}`,
   },
   {
-    // Bursts: users without a documented reason and without familiarity per patient, on the busiest day and overall.
+    // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
+    // over the window (a patient in the news draws readers from all over the hospital, a team from one place).
     name: 'patients',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_patient AS
         WITH days AS (
           SELECT d.pid, d.day, count(DISTINCT d.uid) AS n FROM pair_days d
-          JOIN a_unfamiliar u ON u.uid = d.uid AND u.pid = d.pid
           WHERE d.n_unexplained > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
-        tot AS (SELECT pid, count(*) AS total FROM a_unfamiliar GROUP BY pid),
+        tot AS (SELECT pid, count(DISTINCT coalesce(udept, -uid)) AS total FROM a_ctx WHERE state = 'unexplained' GROUP BY pid),
         j AS (SELECT pid, day_max, total FROM per JOIN tot USING (pid)),
         m AS (SELECT median(ln(1 + day_max)) AS d_med, median(ln(1 + total)) AS t_med FROM j),
         s AS (SELECT median(abs(ln(1 + day_max) - d_med)) AS d_mad, median(abs(ln(1 + total) - t_med)) AS t_mad FROM j, m)
@@ -282,7 +282,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Work sessions: hours (epoch hour numbers) in which a user's documented lookups started or ended; an
-    // undocumented lookup with none of them within the margin was made outside any documented work.
+    // undocumented lookup with none of them within the margin was made outside any documented work. Weighted by how
+    // rare that is for the user (an archive clerk who mostly works undocumented is not unusual when doing so).
     name: 'sessions',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_activity AS
         SELECT DISTINCT uid, h FROM (
@@ -300,8 +301,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT u.uid, u.pid, u.day, count(a.h) AS n FROM u
           CROSS JOIN range(-${SESSION.marginHours}, ${SESSION.marginHours + 1}) AS k(k)
           LEFT JOIN a_activity a ON a.uid = u.uid AND a.h = u.h + k.k
-          GROUP BY u.uid, u.pid, u.day)
-        SELECT uid, pid, max(CASE WHEN n = 0 THEN 1 ELSE 0 END) AS off_session FROM near GROUP BY uid, pid`,
+          GROUP BY u.uid, u.pid, u.day),
+        offs AS (SELECT uid, pid, max(CASE WHEN n = 0 THEN 1 ELSE 0 END) AS off_session FROM near GROUP BY uid, pid),
+        usual AS (
+          SELECT o.uid, sum(o.off_session) / any_value(p.n) AS rate FROM offs o
+          JOIN (SELECT uid, count(*) AS n FROM a_pairs GROUP BY uid) p USING (uid) GROUP BY o.uid)
+        SELECT o.uid, o.pid, o.off_session * ${INFORMATIVENESS_SQL('u.rate')} AS off_session
+        FROM offs o JOIN usual u USING (uid)`,
   },
   {
     name: 'signals',
@@ -313,7 +319,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_days_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
           (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws,
-          (SELECT count(*) FROM a_session WHERE off_session = 1) AS n_off
+          (SELECT count(*) FROM a_session WHERE off_session > 0) AS n_off
         FROM a_ctx WHERE state = 'unexplained'),
       info AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
                      ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat,
@@ -334,7 +340,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
              WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
              ELSE 0 END AS s_colleague,
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
-        coalesce(pa.s_burst, 0) * (1 - coalesce(f.f, 1.0)) AS s_burst,
+        coalesce(pa.s_burst, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
         greatest(coalesce(rh1.s_rapid, 0), coalesce(rh2.s_rapid, 0),
                  coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0))) AS s_rapid,
