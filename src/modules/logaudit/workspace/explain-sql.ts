@@ -72,8 +72,9 @@ export function lookupTraitsSql(): string {
  * explanation id (`code`) and whether an emergency contact covers it (`emergency`), as CTE m_best to LEFT JOIN on
  * rec. Each reason joins on its own key (patient and user, patient and unit, patient and clinic), so a lookup meets
  * only the periods that could explain it; the pid-only reasons run for the few lookups by service, emergency and
- * administrative staff, and keep only the periods that can give a code or show an emergency. All matches go through
- * one aggregation (the lowest id wins, so a care relation of the user beats everything else).
+ * administrative staff, and keep only the periods that can give a code or show an emergency; a clinic match is kept
+ * only for an encounter in another unit of the clinic. All matches go through one aggregation (the lowest id wins,
+ * so a care relation of the user beats everything else).
  */
 export function explainMatchCtes(c: string): string {
   const id = explanationId;
@@ -87,6 +88,8 @@ export function explainMatchCtes(c: string): string {
       UNION ALL
       SELECT ${c}.rec, ${id('ENCOUNTER_IN_CLINIC')}, NULL FROM ${c} JOIN explainers x
         ON x.pid = ${c}.pid AND x.clinic = ${c}.clinic AND x.src = ${SRC_ENCOUNTER} AND ${inWindow}
+          /* the same period in the unit of the lookup gives ENCOUNTER_IN_DEPARTMENT, which ranks higher */
+          AND x.dept <> ${c}.dept
       UNION ALL
       SELECT o.rec,
         CASE WHEN x.is_order AND o.is_service AND (x.service_kind IS NULL OR x.service_kind = o.service_kind)
