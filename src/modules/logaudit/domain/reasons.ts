@@ -9,6 +9,9 @@ export interface ReasonFacts {
   readonly userUnexplainedPatients?: number;
   /** What is typical for users with the same role. */
   readonly peerTypical?: number;
+  /** Patients the user printed or exported without a documented reason, and what is typical for the role. */
+  readonly userExportedPatients?: number;
+  readonly exportedTypical?: number;
   /** Most unexplained patients the user looked up within one hour. */
   readonly userPatientsInOneHour?: number;
   /** Most users without a documented reason who looked up the patient on one day. */
@@ -109,6 +112,12 @@ export const REASONS = {
   REPEATED_ACCESS: {
     nb: (f) => `Brukeren slo opp pasienten uten dokumentert grunn på ${n(f.days)} ulike dager.`,
     en: (f) => `The user looked up the patient without a documented reason on ${n(f.days)} different days.`,
+  },
+  USER_BULK_EXPORT: {
+    nb: (f) =>
+      `Brukeren skrev ut eller eksporterte journalopplysninger om mange pasienter uten dokumentert grunn (${n(f.userExportedPatients)}; vanlig for samme rolle er ${n(f.exportedTypical)}).`,
+    en: (f) =>
+      `The user printed or exported record information about many patients without a documented reason (${n(f.userExportedPatients)}; typical for the same role is ${n(f.exportedTypical)}).`,
   },
   PRINT_OR_EXPORT: {
     nb: () => 'Opplysninger ble skrevet ut eller eksportert uten dokumentert grunn.',

@@ -47,6 +47,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     weight: 0.5,
     factor: { unexplained: 1, weak: 0.5, explained: 0.08 },
   },
+  { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },
   { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.4, factor: ONLY_UNEXPLAINED },
   { code: 'OUTSIDE_WORK_SESSION', column: 's_off_session', weight: 0.5, factor: ONLY_UNEXPLAINED },

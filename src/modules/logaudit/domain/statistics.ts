@@ -44,7 +44,7 @@ export const UNFAMILIAR_BELOW = 0.5;
  * strength = clamp((z − zFrom) / zSpan, 0, 1).
  */
 export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
-export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4 } as const;
+export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5 } as const;
 /** Below this many users a role is too small to be its own peer group; all users are then the peers. */
 export const MIN_PEER_GROUP = 10;
 

@@ -58,6 +58,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('u23', 'p31', at(16, 10), { action: 'search' }), lookup('u23', 'p31', at(16, 10, 1)));
   // Unknown user.
   add(lookup('ghost', 'p35', at(17, 10)));
+  // Bulk export: u12 (W1) prints twelve W3 patients, one a day, during documented working hours.
+  for (let i = 0; i < 12; i++) add(lookup('u12', `p${6 + i * 4}`, at(2 + i, 11, 45), { action: 'print' }));
   // Outside a work session: u30 (W3) reads p40 (W1) late in the evening, hours after any documented work; the same
   // user's undocumented lookup of p44 (W1) in the middle of a documented working hour is not outside a session.
   add(lookup('u30', 'p40', at(26, 22, 30)));
@@ -88,6 +90,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       SEARCH_THEN_READ: ['u23', 'p31'],
       UNKNOWN_USER: ['ghost', 'p35'],
       OUTSIDE_WORK_SESSION: ['u30', 'p40'],
+      USER_BULK_EXPORT: ['u12', 'p6'],
     },
   };
 }
@@ -135,6 +138,7 @@ describe('analyzeWorkspace', () => {
     'SEARCH_THEN_READ',
     'UNKNOWN_USER',
     'OUTSIDE_WORK_SESSION',
+    'USER_BULK_EXPORT',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

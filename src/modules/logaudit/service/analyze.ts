@@ -58,6 +58,8 @@ function factsOf(pair: ScoredPair): ReasonFacts {
   return {
     userUnexplainedPatients: num(f.breadth),
     peerTypical: num(f.breadth_typical),
+    userExportedPatients: num(f.exported),
+    exportedTypical: num(f.exported_typical),
     userPatientsInOneHour: num(f.rapid_here || f.rapid),
     patientUsersOneDay: num(f.day_max),
     patientUsersTypical: num(f.day_typical),

@@ -193,7 +193,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         GROUP BY uid, pid`,
   },
   {
-    // Breadth: unfamiliar patients per user over the window; rapid: unfamiliar patients per hour (two bucket offsets),
+    // Breadth: unfamiliar patients per user over the window; exported: patients printed or exported without a
+    // documented reason; rapid: unfamiliar patients per hour (two bucket offsets),
     // the user's most against the role, and every hour that is unusual on that scale.
     name: 'users',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_unfamiliar AS
@@ -207,20 +208,25 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_user AS
         WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
         breadth AS (SELECT uid, count(*) AS n FROM a_unfamiliar GROUP BY uid),
-        rapid AS (SELECT uid, max(n) AS n FROM a_unfamiliar_hours GROUP BY uid)
-        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid FROM active a
-        LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid);
+        rapid AS (SELECT uid, max(n) AS n FROM a_unfamiliar_hours GROUP BY uid),
+        exported AS (SELECT uid, count(*) AS n FROM a_ctx WHERE state = 'unexplained' AND n_print_export > 0 GROUP BY uid)
+        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, coalesce(x.n, 0) AS exported
+        FROM active a LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid) LEFT JOIN exported x USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
         WITH g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, *
                    FROM a_user),
-        m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med FROM g GROUP BY grp)
-        SELECT g.uid, g.grp, m.b_med, m.r_med,
+        m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med,
+                     median(ln(1 + exported)) AS x_med, quantile_cont(exported, 0.9) AS x_p90 FROM g GROUP BY grp)
+        SELECT g.uid, g.grp, m.b_med, m.r_med, m.x_med, m.x_p90,
                median(abs(ln(1 + g.breadth) - m.b_med)) OVER (PARTITION BY g.grp) AS b_mad,
                median(abs(ln(1 + g.rapid) - m.r_med)) OVER (PARTITION BY g.grp) AS r_mad,
-               g.breadth, g.rapid
+               g.breadth, g.rapid, g.exported
         FROM g JOIN m USING (grp);
       CREATE OR REPLACE TEMP TABLE a_user_signal AS
-        SELECT uid, breadth, rapid, r_med, r_mad, round(exp(b_med) - 1) AS breadth_typical,
+        SELECT uid, breadth, rapid, exported, r_med, r_mad, round(exp(b_med) - 1) AS breadth_typical,
+          round(exp(x_med) - 1) AS exported_typical,
+          CASE WHEN exported >= ${MIN_COUNT.exported}
+            THEN least(1.0, greatest(0.0, log2(exported / greatest(x_p90, ${MIN_COUNT.exported})) / 2)) ELSE 0 END AS s_exported,
           CASE WHEN breadth >= ${MIN_COUNT.breadth} THEN ${robust('breadth', 'b_med', 'b_mad')} ELSE 0 END AS s_breadth,
           CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid
         FROM a_role_stats;
@@ -352,6 +358,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.search_then_read THEN info.i_search ELSE 0 END AS s_search,
         least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * info.i_repeat AS s_repeat,
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
+        CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
+        us.exported, us.exported_typical,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,

@@ -28,6 +28,8 @@ const FACT_COLUMNS = [
   'rapid',
   'rapid_here',
   'breadth_typical',
+  'exported',
+  'exported_typical',
   'day_max',
   'day_typical',
   'peers',
