@@ -4,6 +4,40 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/fixture.js';
 import { parseCsvRecord, readCsvHeader, recordStartLines } from './text-file.js';
 
+/** The plain byte-by-byte reading the fast one must agree with. */
+function referenceStartLines(
+  bytes: Buffer,
+  ordinals: readonly number[],
+  options: { csv: boolean; header: boolean; skipLines?: ReadonlySet<number> },
+): Map<number, number> {
+  const wanted = new Set(ordinals);
+  const found = new Map<number, number>();
+  let line = 1;
+  let inQuotes = false;
+  let recordLine = 1;
+  let recordBytes = 0;
+  let record = options.header ? -1 : 0;
+  const endRecord = (): void => {
+    if (recordBytes > 0 && !options.skipLines?.has(recordLine)) {
+      record++;
+      if (record >= 1 && wanted.has(record)) found.set(record, recordLine);
+    }
+    recordBytes = 0;
+  };
+  for (const byte of bytes) {
+    if (byte === 0x22 && options.csv) inQuotes = !inQuotes;
+    if (byte === 0x0a) {
+      line++;
+      if (!inQuotes) {
+        endRecord();
+        recordLine = line;
+      }
+    } else if (byte !== 0x0d) recordBytes++;
+  }
+  endRecord();
+  return found;
+}
+
 describe('text files', () => {
   it('splits RFC 4180 records', () => {
     expect(parseCsvRecord('a,"b,c","d ""e""",')).toEqual(['a', 'b,c', 'd "e"', '']);
@@ -22,5 +56,28 @@ describe('text files', () => {
       [2, 5],
       [3, 6],
     ]);
+  });
+
+  it('finds the same lines as a byte-by-byte reading, across chunk boundaries', async () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['a', 'bc', ',', '"', '""', '"x\ny"', '\n', '\r\n', '\n\n', '\r', 'æø', '{"k":1}'];
+    for (let round = 0; round < 40; round++) {
+      const text = Array.from({ length: 400 }, () => pieces[random(pieces.length)]).join('');
+      const file = path.join(tempDir(), 'r.csv');
+      fs.writeFileSync(file, text);
+      const bytes = fs.readFileSync(file);
+      const ordinals = Array.from({ length: 200 }, (_, i) => i + 1);
+      for (const csv of [true, false]) {
+        const skipLines = new Set([3, 7, 20]);
+        const options = { csv, header: csv, skipLines };
+        const expected = referenceStartLines(bytes, ordinals, options);
+        const got = await recordStartLines(file, ordinals, { ...options, chunkBytes: 1 + random(17) });
+        expect([...got.entries()]).toEqual([...expected.entries()]);
+      }
+    }
   });
 });
