@@ -126,6 +126,17 @@ describe('ingestDataset', () => {
     expect(await scalar(ws.db, `SELECT known FROM users WHERE user_id = 'ghost'`)).toBe(false);
   });
 
+  it('keeps an encounter in a department no file defines, and counts it', async () => {
+    const data = tiny();
+    (data.encounters[0] as Record<string, string>).department_id = 'NO-SUCH-UNIT';
+    const ws = await workspace();
+    const report = await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    expect(report.events.eventsStored).toBe(20);
+    const issue = report.issues.find((i) => i.issue.issue === 'UNKNOWN_REFERENCE');
+    expect(issue?.issue).toMatchObject({ file: 'encounters.csv', line: 2, field: 'department_id' });
+    expect(await scalar(ws.db, `SELECT count(*) FROM encounter_windows WHERE NOT is_emergency`)).toBeGreaterThan(0);
+  });
+
   it('reads offsets across the DST change correctly and skips an unreadable timestamp', async () => {
     const data = tiny();
     data.events = [

@@ -282,7 +282,7 @@ export async function rebuildDerived(db: Db): Promise<void> {
     db,
     `DELETE FROM encounter_windows;
      INSERT INTO encounter_windows
-     SELECT e.pid, e.dept, di.clinic, e.kind, di.kind, (e.kind = 'emergency' OR di.kind = 'emergency'),
+     SELECT e.pid, e.dept, di.clinic, e.kind, di.kind, coalesce(e.kind = 'emergency' OR di.kind = 'emergency', false),
             e.start_ts, e.end_ts,
             e.start_ts - to_hours(m.before_h),
             CASE WHEN e.end_ts IS NOT NULL THEN e.end_ts + to_hours(m.after_h)
