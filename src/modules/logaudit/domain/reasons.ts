@@ -22,6 +22,8 @@ export interface ReasonFacts {
   readonly departmentSize?: number;
   /** Persons in the data with the same family name. */
   readonly familyNameCount?: number;
+  /** Different patients with the same family name the user looked up on one day without a documented reason. */
+  readonly sameNamePatients?: number;
   /** Local hours of day the lookups happened at, e.g. "02". */
   readonly hours?: string;
   readonly days?: number;
@@ -48,6 +50,12 @@ export const REASONS = {
       `Pasienten har samme etternavn som brukeren, og navnet er sjeldent (${n(f.familyNameCount)} personer i dataene).`,
     en: (f) =>
       `The patient has the same family name as the user, and the name is rare (${n(f.familyNameCount)} people in the data).`,
+  },
+  NAME_SEARCH_SERIES: {
+    nb: (f) =>
+      `Brukeren slo opp ${n(f.sameNamePatients)} ulike pasienter med samme etternavn samme dag uten dokumentert grunn, flere enn tilfeldighetene forklarer for et så vanlig navn (som når noen leter etter én bestemt person).`,
+    en: (f) =>
+      `The user looked up ${n(f.sameNamePatients)} different patients with the same family name on one day without a documented reason, more than chance explains for a name that common (as when someone searches for one particular person).`,
   },
   COLLEAGUE_PATIENT: {
     nb: () => 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',

@@ -36,6 +36,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'RARE_DEPARTMENT_FOR_PATIENT', column: 's_rare_dept', weight: 0.55, factor: ONLY_UNEXPLAINED },
   { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED },
   { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
+  { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED },
@@ -100,3 +101,18 @@ export function informativeness(fireRate: number): number {
 
 export const INFORMATIVENESS_SQL = (rate: string): string =>
   `(CASE WHEN (${rate}) <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / (${rate})) / ln(1000.0))) END)`;
+
+/**
+ * One user's pairs share the review capacity: a case is reviewed as a whole, and after its first `fullPairs` pairs
+ * every further pair of the same user adds less to what the reviewers learn (its score is multiplied by `decay` per
+ * rank beyond them). Without this, one user with a job that is undocumented by nature (an archive clerk, a
+ * registry adviser) fills the whole budget with one case and hides the others.
+ */
+export const CASE_SHARE = { fullPairs: 25, decay: 0.9 } as const;
+
+export function caseShare(score: number, userRank: number): number {
+  return roundScore(score * Math.pow(CASE_SHARE.decay, Math.max(0, userRank - CASE_SHARE.fullPairs)));
+}
+
+export const caseShareSql = (score: string, userRank: string): string =>
+  `round(${score} * pow(${CASE_SHARE.decay}, greatest(0, ${userRank} - ${CASE_SHARE.fullPairs})), 6)`;

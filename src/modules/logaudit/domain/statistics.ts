@@ -51,9 +51,10 @@ export const MIN_PEER_GROUP = 10;
 /**
  * Hour-of-day profile: the probability of the hour for this user, smoothed towards the role's profile (a quarter
  * weaker for a familiar pair: night work for a known unit may be on-call). It speaks only when the user has at least `minDays` user-days of lookups; the strength grows with how many times rarer than an
- * even spread (1/24) the hour is: strength = clamp(log2(1/24 ÷ p) / 4, 0, 1) (16 times rarer ⇒ full).
+ * even spread (1/24) the hour is: strength = clamp(log2(1/24 ÷ p) / 4, 0, 1) (16 times rarer ⇒ full). An odd hour in
+ * the middle of the user's documented work (an on-call night with documented patients around it) counts for 30 %.
  */
-export const HOURS = { minDays: 10, smoothing: 4 } as const;
+export const HOURS = { minDays: 10, smoothing: 4, inSessionFactor: 0.3 } as const;
 
 /**
  * Work session: a lookup without a documented reason when the user did no documented work within `marginHours`
@@ -62,6 +63,14 @@ export const HOURS = { minDays: 10, smoothing: 4 } as const;
  * for users with documented work on at least `minDays` days (whose sessions are known).
  */
 export const SESSION = { marginHours: 2, minDays: 5 } as const;
+
+/**
+ * Name series: at least three different patients with one family name looked up by a user on one day without a
+ * documented reason. The chance of that by coincidence (Poisson, from how common the name is and how many
+ * undocumented patients the user had that day) gives the strength: none at 1 in 100, full at 1 in a million.
+ * Common names (Hansen, Olsen) need many more lookups than rare ones.
+ */
+export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as const;
 
 /** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
 export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;

@@ -65,6 +65,11 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('u30', 'p40', at(26, 22, 30)));
   const worked = data.events.find((e) => e.user_id === 'u30') as Row;
   add(lookup('u30', 'p44', String(worked.timestamp).replace(/:00\+01:00$/, ':30+01:00')));
+  // Name series: u24 (W2) searches for and opens four unrelated patients called Fjellheim within minutes.
+  for (const [i, id] of ['p301', 'p302', 'p303', 'p304'].entries()) {
+    patient(id, { family_name: 'Fjellheim', given_name: `Kari${i}` });
+    add(lookup('u24', id, at(18, 10, i * 2), { action: 'search' }), lookup('u24', id, at(18, 10, i * 2 + 1)));
+  }
   // Common family name: u8 and 60 patients are called Hansen; u8's lookups of them are all explained.
   staff('u8').family_name = 'Hansen';
   for (const p of data.patients.slice(0, 60)) p.family_name = 'Hansen';
@@ -91,6 +96,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       UNKNOWN_USER: ['ghost', 'p35'],
       OUTSIDE_WORK_SESSION: ['u30', 'p40'],
       USER_BULK_EXPORT: ['u12', 'p6'],
+      NAME_SEARCH_SERIES: ['u24', 'p302'],
     },
   };
 }
@@ -110,7 +116,7 @@ beforeAll(async () => {
   await ingestDataset(ws, datasetDir, { now });
   result = await analyzeWorkspace(ws, {
     now,
-    budget: 60,
+    budget: 80,
     findingsPath: path.join(dir, 'findings.ndjson'),
     scoresPath: path.join(dir, 'scores.csv'),
   });
@@ -139,6 +145,7 @@ describe('analyzeWorkspace', () => {
     'UNKNOWN_USER',
     'OUTSIDE_WORK_SESSION',
     'USER_BULK_EXPORT',
+    'NAME_SEARCH_SERIES',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
@@ -197,7 +204,7 @@ describe('analyzeWorkspace', () => {
       await ingestDataset(again, datasetDir, { now });
       await analyzeWorkspace(again, {
         now,
-        budget: 60,
+        budget: 80,
         findingsPath: path.join(dir, 'findings2.ndjson'),
         scoresPath: path.join(dir, 'scores2.csv'),
       });

@@ -66,6 +66,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     departmentPeers: num(f.peers),
     departmentSize: num(f.dept_size),
     familyNameCount: num(f.name_n),
+    sameNamePatients: num(f.name_series),
     days: num(f.n_days_unexplained),
     hours: hoursText(pair.hours_unexplained),
   };

@@ -5,13 +5,14 @@
  * reasoning live in domain/statistics.ts and domain/scoring.ts.
  */
 import { explanationId } from '../domain/explanations.js';
-import { INFORMATIVENESS_SQL, scoreSql } from '../domain/scoring.js';
+import { caseShareSql, INFORMATIVENESS_SQL, scoreSql } from '../domain/scoring.js';
 import {
   ADDRESS_HOUSEHOLD,
   CARE_MARGIN,
   FAMILIARITY,
   FAMILY_NAME,
   HOURS,
+  NAME_SERIES,
   MIN_COUNT,
   MIN_PEER_GROUP,
   WORKSTATION,
@@ -254,6 +255,26 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM j, m, s`,
   },
   {
+    // Name series: on one day, the user looked up several different patients with the same family name without a
+    // documented reason, more than chance explains for a name that common (a search for one particular person).
+    // Chance: Poisson with λ = the user's undocumented patients that day × the name's share of all persons.
+    name: 'names',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_name_series AS
+      WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)}),
+      ud AS (SELECT uid, day, count(*) AS m FROM d GROUP BY uid, day),
+      g AS (
+        SELECT d.uid, d.day, lower(trim(p.family_name)) AS name, count(*) AS k, list(d.pid) AS pids
+        FROM d JOIN patients p USING (pid) WHERE p.family_name IS NOT NULL AND trim(p.family_name) <> ''
+        GROUP BY d.uid, d.day, name HAVING count(*) >= ${NAME_SERIES.minPatients}),
+      s AS (
+        SELECT g.uid, g.pids, g.k,
+          (g.k * ln(ud.m * nm.n / greatest(pp.n, 1)) - lgamma(g.k + 1)) / ln(10) AS log10_p
+        FROM g JOIN ud USING (uid, day) JOIN a_names nm USING (name) CROSS JOIN a_persons pp)
+      SELECT uid, pid, max(k) AS k,
+        max(least(1.0, greatest(0.0, (-log10_p - ${NAME_SERIES.fromLog10}) / ${NAME_SERIES.spanLog10}))) AS s_name_series
+      FROM (SELECT uid, k, log10_p, unnest(pids) AS pid FROM s) GROUP BY uid, pid`,
+  },
+  {
     // Hour-of-day profile per user (user-days with a lookup in each local hour), smoothed towards the role.
     name: 'hours',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_hours AS
@@ -312,7 +333,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         usual AS (
           SELECT o.uid, sum(o.off_session) / any_value(p.n) AS rate FROM offs o
           JOIN (SELECT uid, count(*) AS n FROM a_pairs GROUP BY uid) p USING (uid) GROUP BY o.uid)
-        SELECT o.uid, o.pid, o.off_session * ${INFORMATIVENESS_SQL('u.rate')} AS off_session
+        SELECT o.uid, o.pid, o.off_session * ${INFORMATIVENESS_SQL('u.rate')} AS off_session, o.off_session = 0 AS in_session
         FROM offs o JOIN usual u USING (uid)`,
   },
   {
@@ -351,11 +372,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         greatest(coalesce(rh1.s_rapid, 0), coalesce(rh2.s_rapid, 0),
                  coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0))) AS s_rapid,
         greatest(coalesce(rh1.n, 0), coalesce(rh2.n, 0)) AS rapid_here,
-        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0)) * least(1.0, greatest(0.0,
+        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0))
+          * CASE WHEN se.in_session THEN ${HOURS.inSessionFactor} ELSE 1.0 END * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
             list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
             h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
         CASE WHEN c.search_then_read THEN info.i_search ELSE 0 END AS s_search,
+        coalesce(nse.s_name_series, 0) AS s_name_series, nse.k AS name_series,
         least(1.0, greatest(0, c.n_days_unexplained - 1) / 3.0) * info.i_repeat AS s_repeat,
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
@@ -367,6 +390,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       FROM a_ctx c
       LEFT JOIN a_ws wsu USING (uid, pid)
       LEFT JOIN a_session se USING (uid, pid)
+      LEFT JOIN a_name_series nse USING (uid, pid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
         AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
@@ -379,7 +403,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     name: 'score',
-    sql: () => `CREATE OR REPLACE TEMP TABLE a_scored AS SELECT *, ${scoreSql()} AS score FROM a_signals`,
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_scored AS
+      WITH s AS (SELECT *, ${scoreSql()} AS pair_score FROM a_signals),
+      r AS (SELECT s.*, row_number() OVER (PARTITION BY s.uid ORDER BY s.pair_score DESC, p.patient_id) AS user_rank
+            FROM s JOIN patients p USING (pid))
+      SELECT *, ${caseShareSql('pair_score', 'user_rank')} AS score FROM r`,
   },
 ];
 
@@ -420,6 +448,7 @@ export const ANALYSIS_TABLES = [
   'a_user_signal',
   'a_rapid_hours',
   'a_patient',
+  'a_name_series',
   'a_user_hours',
   'a_role_hours',
   'a_ws',

@@ -35,6 +35,7 @@ const FACT_COLUMNS = [
   'peers',
   'dept_size',
   'name_n',
+  'name_series',
   'n_days_unexplained',
 ];
 
