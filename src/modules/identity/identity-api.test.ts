@@ -137,7 +137,18 @@ describe(`identity API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
       body: switched.json(),
     };
     expect(next.cookie).not.toBe(s.cookie);
-    expect((await as(s, 'GET', '/api/v1/auth/session')).json().authenticated).toBe(false);
+    // A request sent with the old id just before the switch, answered after it, opens nothing — and does not clear
+    // the cookie, which by then is the browser's new session.
+    const stale = await as(s, 'GET', '/api/v1/auth/session');
+    expect(stale.json().authenticated).toBe(false);
+    expect(stale.headers['set-cookie']).toBeUndefined();
+    const staleApi = await as(s, 'GET', '/api/v1/identity/organisations');
+    expect(staleApi.statusCode).toBe(401);
+    expect(staleApi.headers['set-cookie']).toBeUndefined();
+    expect((await as(next, 'GET', '/api/v1/auth/session')).json()).toMatchObject({
+      authenticated: true,
+      organisation: { id: 'org-innlandsdalen-hf' },
+    });
     const refused = await as(next, 'POST', '/api/v1/auth/session/organisation', { organisationId: 'org-nhn' });
     expect(refused.statusCode).toBe(403);
     const events = await findEvents(
@@ -172,7 +183,9 @@ describe(`identity API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     const idle = await demoLogin('measure-owner-nhn');
     const old = new Date(Date.now() - 31 * 60_000).toISOString();
     await sql`update identity_session set last_seen_at = ${old}`.execute(t.testDb.db);
-    expect((await as(idle, 'GET', '/api/v1/identity/organisations')).statusCode).toBe(401);
+    const idleRefused = await as(idle, 'GET', '/api/v1/identity/organisations');
+    expect(idleRefused.statusCode).toBe(401);
+    expect(String(idleRefused.headers['set-cookie'])).toMatch(/varde_session=;.*Expires=Thu, 01 Jan 1970/);
     const absolute = await demoLogin('measure-owner-nhn');
     await sql`update identity_session set expires_at = ${new Date(Date.now() - 1000).toISOString()}`.execute(
       t.testDb.db,

@@ -1,6 +1,7 @@
 /**
  * The identity module's hooks on every /api request, registered before any module's routes:
- * 1. the session cookie → `request.principal` (idle and absolute timeouts enforced on the way);
+ * 1. the session cookie → `request.principal` (idle and absolute timeouts enforced on the way; the cookie is cleared
+ *    only when this request ended the session, never for an unknown id that a newer cookie may already replace);
  * 2. CSRF protection on unsafe methods: the Origin must be this site, and a logged-in request must carry the
  *    session's token in `X-CSRF-Token`;
  * 3. every refusal (403) is written to the audit trail with who, which route and object, and from where;
@@ -118,20 +119,23 @@ export function registerIdentityHooks(app: FastifyInstance, deps: { db: Db; conf
       if (lookup.status === 'active') {
         request.identitySession = lookup.resolved;
         request.principal = lookup.resolved.principal;
-      } else {
+      } else if (lookup.status === 'ended') {
+        // This request is what ended the session (idle or absolute timeout, user deactivated): tell the browser.
         reply.clearCookie(names.session, cookieOptions(names));
-        if (lookup.status === 'ended') {
-          await writeAuditEvent(db, {
-            at: new Date(),
-            actorUserId: null,
-            action: 'auth.session-end',
-            objectType: 'session',
-            outcome: 'success',
-            ...requestOrigin(request),
-            detail: { reason: lookup.reason },
-          });
-        }
+        await writeAuditEvent(db, {
+          at: new Date(),
+          actorUserId: null,
+          action: 'auth.session-end',
+          objectType: 'session',
+          outcome: 'success',
+          ...requestOrigin(request),
+          detail: { reason: lookup.reason },
+        });
       }
+      // An unknown id ('none') is left alone: it is usually one an organisation switch or a login has just
+      // replaced, sent by a request that was already on its way. Clearing the cookie in that answer would delete
+      // the browser's new session cookie (cookies are cleared by name, not by value) and log the user out.
+      // The old id opens nothing either way.
     }
     if (!safeMethods.has(request.method)) checkCsrf(request, publicOrigin);
   });
