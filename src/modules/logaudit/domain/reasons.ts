@@ -12,6 +12,9 @@ export interface ReasonFacts {
   /** Patients the user printed or exported without a documented reason, and what is typical for the role. */
   readonly userExportedPatients?: number;
   readonly exportedTypical?: number;
+  /** Patients the user printed or exported without a documented reason on one day, and on the user's usual busy day. */
+  readonly userExportedOneDay?: number;
+  readonly userExportedUsualDay?: number;
   /** Most unexplained patients the user looked up within one hour. */
   readonly userPatientsInOneHour?: number;
   /** Most users without a documented reason who looked up the patient on one day. */
@@ -126,6 +129,12 @@ export const REASONS = {
       `Brukeren skrev ut eller eksporterte journalopplysninger om mange pasienter uten dokumentert grunn (${n(f.userExportedPatients)}; vanlig for samme rolle er ${n(f.exportedTypical)}).`,
     en: (f) =>
       `The user printed or exported record information about many patients without a documented reason (${n(f.userExportedPatients)}; typical for the same role is ${n(f.exportedTypical)}).`,
+  },
+  USER_EXPORT_BURST: {
+    nb: (f) =>
+      `Brukeren skrev ut eller eksporterte journalopplysninger om ${n(f.userExportedOneDay)} pasienter på én dag uten dokumentert grunn; brukerens vanlige travle dager har ${n(f.userExportedUsualDay)}.`,
+    en: (f) =>
+      `The user printed or exported record information about ${n(f.userExportedOneDay)} patients on one day without a documented reason; the user's usual busy days have ${n(f.userExportedUsualDay)}.`,
   },
   PRINT_OR_EXPORT: {
     nb: () => 'Opplysninger ble skrevet ut eller eksportert uten dokumentert grunn.',

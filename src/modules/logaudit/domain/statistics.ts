@@ -72,6 +72,13 @@ export const SESSION = { marginHours: 2, minDays: 5 } as const;
  */
 export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as const;
 
+/**
+ * Export days: a day on which the user printed or exported at least `minPatients` patients without a documented
+ * reason, against the user's own `usualRank`-th busiest such day (so that a weekly job, or one episode spread over
+ * two days, is the user's usual): strength = clamp(log2(day ÷ usual) / 2, 0, 1), four times the usual ⇒ full.
+ */
+export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
+
 /** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
 export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;
 /** Same address: full strength for a household of up to 4 persons, less for larger shared addresses. */

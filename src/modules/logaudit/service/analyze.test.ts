@@ -60,6 +60,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('ghost', 'p35', at(17, 10)));
   // Bulk export: u12 (W1) prints twelve W3 patients, one a day, during documented working hours.
   for (let i = 0; i < 12; i++) add(lookup('u12', `p${6 + i * 4}`, at(2 + i, 11, 45), { action: 'print' }));
+  // Export burst: u26 (W2) prints eight W3 patients on one afternoon, never having printed before.
+  for (let i = 0; i < 8; i++) add(lookup('u26', `p${90 + i * 4}`, at(19, 14, i * 5), { action: 'print' }));
   // Outside a work session: u30 (W3) reads p40 (W1) late in the evening, hours after any documented work; the same
   // user's undocumented lookup of p44 (W1) in the middle of a documented working hour is not outside a session.
   add(lookup('u30', 'p40', at(26, 22, 30)));
@@ -97,6 +99,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       OUTSIDE_WORK_SESSION: ['u30', 'p40'],
       USER_BULK_EXPORT: ['u12', 'p6'],
       NAME_SEARCH_SERIES: ['u24', 'p302'],
+      USER_EXPORT_BURST: ['u26', 'p94'],
     },
   };
 }
@@ -146,6 +149,7 @@ describe('analyzeWorkspace', () => {
     'OUTSIDE_WORK_SESSION',
     'USER_BULK_EXPORT',
     'NAME_SEARCH_SERIES',
+    'USER_EXPORT_BURST',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

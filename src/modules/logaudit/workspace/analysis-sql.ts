@@ -11,6 +11,7 @@ import {
   CARE_MARGIN,
   FAMILIARITY,
   FAMILY_NAME,
+  EXPORT_DAY,
   HOURS,
   NAME_SERIES,
   MIN_COUNT,
@@ -236,6 +237,23 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM a_unfamiliar_hours b JOIN a_user_signal r USING (uid) WHERE b.n >= ${MIN_COUNT.rapid}`,
   },
   {
+    // Export days: patients a user printed or exported without a documented reason on one day, against the user's
+    // own third busiest export day (a registry or archive job exports like this every week; a secretary who
+    // suddenly prints twenty records does not).
+    name: 'exports',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_export_day AS
+        SELECT uid, day, count(DISTINCT pid) AS n FROM pair_days
+        WHERE n_unexplained > 0 AND n_print_export > 0 AND ${windowPredicate(w)} GROUP BY uid, day;
+      CREATE OR REPLACE TEMP TABLE a_export_usual AS
+        SELECT uid, coalesce(list_sort(list(n), 'DESC')[${EXPORT_DAY.usualRank}], 0) AS usual FROM a_export_day GROUP BY uid;
+      CREATE OR REPLACE TEMP TABLE a_export_burst AS
+        SELECT d.uid, p.pid, max(d.n) AS day_n, any_value(u.usual) AS usual,
+          max(least(1.0, greatest(0.0, log2(d.n / greatest(u.usual, ${EXPORT_DAY.minPatients}.0)) / 2))) AS s_export_burst
+        FROM a_export_day d JOIN a_export_usual u USING (uid)
+        JOIN pair_days p ON p.uid = d.uid AND p.day = d.day AND p.n_unexplained > 0 AND p.n_print_export > 0
+        WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid`,
+  },
+  {
     // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
     // over the window (a patient in the news draws readers from all over the hospital, a team from one place).
     name: 'patients',
@@ -383,6 +401,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
+        coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
@@ -391,6 +410,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_ws wsu USING (uid, pid)
       LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_name_series nse USING (uid, pid)
+      LEFT JOIN a_export_burst eb USING (uid, pid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
         AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
@@ -447,6 +467,9 @@ export const ANALYSIS_TABLES = [
   'a_role_stats',
   'a_user_signal',
   'a_rapid_hours',
+  'a_export_day',
+  'a_export_usual',
+  'a_export_burst',
   'a_patient',
   'a_name_series',
   'a_user_hours',
