@@ -12,6 +12,9 @@ export interface ReasonFacts {
   /** Patients the user printed or exported without a documented reason, and what is typical for the role. */
   readonly userExportedPatients?: number;
   readonly exportedTypical?: number;
+  /** Patients the user looked up without a documented reason in one week, and in the user's usual week. */
+  readonly userPatientsOneWeek?: number;
+  readonly userPatientsUsualWeek?: number;
   /** Patients the user printed or exported without a documented reason on one day, and on the user's usual busy day. */
   readonly userExportedOneDay?: number;
   readonly userExportedUsualDay?: number;
@@ -129,6 +132,12 @@ export const REASONS = {
       `Brukeren skrev ut eller eksporterte journalopplysninger om mange pasienter uten dokumentert grunn (${n(f.userExportedPatients)}; vanlig for samme rolle er ${n(f.exportedTypical)}).`,
     en: (f) =>
       `The user printed or exported record information about many patients without a documented reason (${n(f.userExportedPatients)}; typical for the same role is ${n(f.exportedTypical)}).`,
+  },
+  USER_WEEK_UNUSUAL: {
+    nb: (f) =>
+      `Brukeren slo opp ${n(f.userPatientsOneWeek)} pasienter uten dokumentert grunn i løpet av én uke; en vanlig uke for brukeren har ${n(f.userPatientsUsualWeek)}.`,
+    en: (f) =>
+      `The user looked up ${n(f.userPatientsOneWeek)} patients without a documented reason in one week; the user's usual week has ${n(f.userPatientsUsualWeek)}.`,
   },
   USER_EXPORT_BURST: {
     nb: (f) =>

@@ -48,6 +48,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     weight: 0.5,
     factor: { unexplained: 1, weak: 0.5, explained: 0.08 },
   },
+  { code: 'USER_WEEK_UNUSUAL', column: 's_week', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED },
   { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },

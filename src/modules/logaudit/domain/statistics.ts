@@ -79,6 +79,14 @@ export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as con
  */
 export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 
+/**
+ * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
+ * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks).
+ * The chance of that many by coincidence (Poisson around the usual week) gives the strength: none at 1 in 10,000
+ * (thousands of user-weeks are tested), full at 1 in 100 million.
+ */
+export const USER_WEEK = { usualQuantile: 0.5, minUsual: 1, minWeeks: 3, fromLog10: 4, spanLog10: 4 } as const;
+
 /** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
 export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;
 /** Same address: full strength for a household of up to 4 persons, less for larger shared addresses. */

@@ -62,6 +62,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (let i = 0; i < 12; i++) add(lookup('u12', `p${6 + i * 4}`, at(2 + i, 11, 45), { action: 'print' }));
   // Export burst: u26 (W2) prints eight W3 patients on one afternoon, never having printed before.
   for (let i = 0; i < 8; i++) add(lookup('u26', `p${90 + i * 4}`, at(19, 14, i * 5), { action: 'print' }));
+  // Unusual week: u40 (W4) browses nine unrelated W1/W2 patients over a few days of one week, at work.
+  for (let i = 0; i < 9; i++) add(lookup('u40', `p${120 + i * 4}`, at(16 + (i % 4), 10 + (i % 3))));
   // Outside a work session: u30 (W3) reads p40 (W1) late in the evening, hours after any documented work; the same
   // user's undocumented lookup of p44 (W1) in the middle of a documented working hour is not outside a session.
   add(lookup('u30', 'p40', at(26, 22, 30)));
@@ -100,6 +102,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       USER_BULK_EXPORT: ['u12', 'p6'],
       NAME_SEARCH_SERIES: ['u24', 'p302'],
       USER_EXPORT_BURST: ['u26', 'p94'],
+      USER_WEEK_UNUSUAL: ['u40', 'p124'],
     },
   };
 }
@@ -150,6 +153,7 @@ describe('analyzeWorkspace', () => {
     'USER_BULK_EXPORT',
     'NAME_SEARCH_SERIES',
     'USER_EXPORT_BURST',
+    'USER_WEEK_UNUSUAL',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

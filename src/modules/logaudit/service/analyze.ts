@@ -67,6 +67,8 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     departmentSize: num(f.dept_size),
     familyNameCount: num(f.name_n),
     sameNamePatients: num(f.name_series),
+    userPatientsOneWeek: num(f.week_n),
+    userPatientsUsualWeek: num(f.week_usual),
     userExportedOneDay: num(f.exported_day),
     userExportedUsualDay: num(f.exported_usual),
     days: num(f.n_days_unexplained),

@@ -13,6 +13,7 @@ import {
   FAMILY_NAME,
   EXPORT_DAY,
   HOURS,
+  USER_WEEK,
   NAME_SERIES,
   MIN_COUNT,
   MIN_PEER_GROUP,
@@ -254,6 +255,26 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid`,
   },
   {
+    // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
+    // ordinary week (the median of the user's active weeks). Chance: Poisson with that mean. A few days of
+    // browsing by someone who is normally documented stand out; a job that is undocumented every week does not.
+    name: 'weeks',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_week AS
+        SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n
+        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week;
+      CREATE OR REPLACE TEMP TABLE a_week_usual AS
+        SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
+        FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
+      CREATE OR REPLACE TEMP TABLE a_week_spell AS
+        WITH s AS (
+          SELECT k.uid, k.week, k.n, u.usual,
+            least(1.0, greatest(0.0, (-(k.n * ln(u.usual) - u.usual - lgamma(k.n + 1)) / ln(10) - ${USER_WEEK.fromLog10}) / ${USER_WEEK.spanLog10})) AS s
+          FROM a_user_week k JOIN a_week_usual u USING (uid) WHERE k.n > u.usual)
+        SELECT p.uid, p.pid, max(s.s) AS s_week, arg_max(s.n, s.s) AS week_n, arg_max(s.usual, s.s) AS week_usual
+        FROM s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
+        WHERE s.s > 0 AND ${windowPredicate(w)} GROUP BY p.uid, p.pid`,
+  },
+  {
     // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
     // over the window (a patient in the news draws readers from all over the hospital, a team from one place).
     name: 'patients',
@@ -401,6 +422,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
+        coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
@@ -411,6 +433,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_name_series nse USING (uid, pid)
       LEFT JOIN a_export_burst eb USING (uid, pid)
+      LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
         AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
@@ -470,6 +493,9 @@ export const ANALYSIS_TABLES = [
   'a_export_day',
   'a_export_usual',
   'a_export_burst',
+  'a_user_week',
+  'a_week_usual',
+  'a_week_spell',
   'a_patient',
   'a_name_series',
   'a_user_hours',

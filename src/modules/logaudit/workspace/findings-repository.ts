@@ -36,6 +36,8 @@ const FACT_COLUMNS = [
   'dept_size',
   'name_n',
   'name_series',
+  'week_n',
+  'week_usual',
   'exported_day',
   'exported_usual',
   'n_days_unexplained',
