@@ -133,6 +133,12 @@ export const REASONS = {
     en: (f) =>
       `The user printed or exported record information about many patients without a documented reason (${n(f.userExportedPatients)}; typical for the same role is ${n(f.exportedTypical)}).`,
   },
+  PATIENT_FROM_OTHER_AREA: {
+    nb: () =>
+      'Pasienten bor i en kommune som brukerens avdeling nesten aldri behandler pasienter fra, og ingen dokumentert grunn forklarer oppslaget.',
+    en: () =>
+      "The patient lives in a municipality the user's department almost never treats patients from, and no documented reason explains the lookup.",
+  },
   USER_WEEK_UNUSUAL: {
     nb: (f) =>
       `Brukeren slo opp ${n(f.userPatientsOneWeek)} pasienter uten dokumentert grunn i løpet av én uke; en vanlig uke for brukeren har ${n(f.userPatientsUsualWeek)}.`,

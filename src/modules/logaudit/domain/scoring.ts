@@ -16,6 +16,12 @@ export interface SignalSpec {
   readonly column: string;
   readonly weight: number;
   readonly factor: Readonly<Record<ExplanationState, number>>;
+  /**
+   * A behaviour signal (breadth, hours, sessions, …) says less about a user whose undocumented lookups are routine
+   * (most of their patients, week after week: an archive office, coding, a registry): it is multiplied by the
+   * user's `routine_keep`. Rules about the pair itself (self, family, colleague, …) are not.
+   */
+  readonly behaviour?: boolean;
 }
 
 const ONLY_UNEXPLAINED = { unexplained: 1, weak: 0.5, explained: 0 } as const;
@@ -33,13 +39,19 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: { unexplained: 1, weak: 1, explained: 0.5 },
   },
   { code: 'UNKNOWN_USER', column: 's_unknown_user', weight: 0.6, factor: ALWAYS },
-  { code: 'RARE_DEPARTMENT_FOR_PATIENT', column: 's_rare_dept', weight: 0.55, factor: ONLY_UNEXPLAINED },
-  { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED },
+  {
+    code: 'RARE_DEPARTMENT_FOR_PATIENT',
+    column: 's_rare_dept',
+    weight: 0.55,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+  },
+  { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
-  { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED },
-  { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED },
+  { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   // Documented lookups in the same hour as an unusual burst keep a trace of it (below any finding), so that they
   // rank above ordinary documented work.
   {
@@ -47,18 +59,20 @@ export const SIGNALS: readonly SignalSpec[] = [
     column: 's_rapid',
     weight: 0.5,
     factor: { unexplained: 1, weak: 0.5, explained: 0.08 },
+    behaviour: true,
   },
+  { code: 'PATIENT_FROM_OTHER_AREA', column: 's_area', weight: 0.2, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'USER_WEEK_UNUSUAL', column: 's_week', weight: 0.5, factor: ONLY_UNEXPLAINED },
   { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED },
-  { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED },
-  { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED },
-  { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.4, factor: ONLY_UNEXPLAINED },
-  { code: 'OUTSIDE_WORK_SESSION', column: 's_off_session', weight: 0.5, factor: ONLY_UNEXPLAINED },
-  { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED },
-  { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.2, factor: ONLY_UNEXPLAINED },
+  { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.4, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'OUTSIDE_WORK_SESSION', column: 's_off_session', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.2, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED },
-  { code: 'PRINT_OR_EXPORT', column: 's_print', weight: 0.15, factor: ONLY_UNEXPLAINED },
-  { code: 'NO_RELATION', column: 's_no_relation', weight: 0.1, factor: ONLY_UNEXPLAINED },
+  { code: 'PRINT_OR_EXPORT', column: 's_print', weight: 0.15, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'NO_RELATION', column: 's_no_relation', weight: 0.1, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'WEAK_EXPLANATION_ONLY', column: 's_weak', weight: 0.05, factor: { unexplained: 0, weak: 1, explained: 0 } },
 ];
 
@@ -78,6 +92,13 @@ export function combine(contributions: readonly number[]): number {
 
 export function roundScore(score: number): number {
   return Math.round(score * 1e6) / 1e6;
+}
+
+/** The behaviour signals' columns multiplied by the user's routine_keep, as a DuckDB `* REPLACE (…)` list. */
+export function routineReplaceSql(): string {
+  return SIGNALS.filter((s) => s.behaviour)
+    .map((s) => `${s.column} * routine_keep AS ${s.column}`)
+    .join(', ');
 }
 
 /** The same combination as SQL over a relation holding the strength columns and `state`. */
@@ -103,18 +124,3 @@ export function informativeness(fireRate: number): number {
 
 export const INFORMATIVENESS_SQL = (rate: string): string =>
   `(CASE WHEN (${rate}) <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / (${rate})) / ln(1000.0))) END)`;
-
-/**
- * One user's pairs share the review capacity: a case is reviewed as a whole, and after its first `fullPairs` pairs
- * every further pair of the same user adds less to what the reviewers learn (its score is multiplied by `decay` per
- * rank beyond them). Without this, one user with a job that is undocumented by nature (an archive clerk, a
- * registry adviser) fills the whole budget with one case and hides the others.
- */
-export const CASE_SHARE = { fullPairs: 25, decay: 0.9 } as const;
-
-export function caseShare(score: number, userRank: number): number {
-  return roundScore(score * Math.pow(CASE_SHARE.decay, Math.max(0, userRank - CASE_SHARE.fullPairs)));
-}
-
-export const caseShareSql = (score: string, userRank: string): string =>
-  `round(${score} * pow(${CASE_SHARE.decay}, greatest(0, ${userRank} - ${CASE_SHARE.fullPairs})), 6)`;

@@ -80,12 +80,38 @@ export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as con
 export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 
 /**
- * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
- * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks).
- * The chance of that many by coincidence (Poisson around the usual week) gives the strength: none at 1 in 10,000
- * (thousands of user-weeks are tested), full at 1 in 100 million.
+ * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
+ * the user looked up without a documented reason. Up to `from` (a fifth) the user's undocumented lookups are
+ * exceptions and every behaviour signal speaks in full; above it they are the user's job, and behaviour signals
+ * are scaled down linearly to nothing at a share of one (routine_keep).
  */
-export const USER_WEEK = { usualQuantile: 0.5, minUsual: 1, minWeeks: 3, fromLog10: 4, spanLog10: 4 } as const;
+export const ROUTINE = { from: 0.2, minWeeks: 3 } as const;
+
+/**
+ * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
+ * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), or
+ * the median of the user's home department in the same week when that is higher.
+ * The chance of that many by coincidence (Poisson around the usual week) gives the strength: none at 1 in 10,000
+ * (thousands of user-weeks are tested), full at 1 in 100 million. A week whose undocumented patients mostly lie in
+ * one unit is a week of work there (helping a neighbouring ward, a rotation): the strength falls linearly from a
+ * share of `oneUnitShare` in one unit to nothing when they all do; browsing picks patients all over.
+ */
+export const USER_WEEK = {
+  usualQuantile: 0.5,
+  minUsual: 1,
+  minWeeks: 3,
+  fromLog10: 4,
+  spanLog10: 4,
+  oneUnitShare: 0.5,
+} as const;
+
+/**
+ * Home area: the share of the patient's municipality in the documented lookups of the user's department, against
+ * its share in all documented lookups (a lift, smoothed with `prior` lookups at the overall share). Strength grows
+ * as the lift falls below one: full at 1/`liftFull` (a municipality the department practically never serves).
+ * Speaks only for departments with at least `minLookups` documented lookups.
+ */
+export const AREA = { prior: 20, liftFull: 20, minLookups: 200 } as const;
 
 /** Family names: full strength when at most 1 in 10,000 persons has the name; none from 1 in 50. */
 export const FAMILY_NAME = { commonShare: 0.02, rareShare: 0.0001 } as const;

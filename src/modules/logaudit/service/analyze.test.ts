@@ -62,8 +62,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (let i = 0; i < 12; i++) add(lookup('u12', `p${6 + i * 4}`, at(2 + i, 11, 45), { action: 'print' }));
   // Export burst: u26 (W2) prints eight W3 patients on one afternoon, never having printed before.
   for (let i = 0; i < 8; i++) add(lookup('u26', `p${90 + i * 4}`, at(19, 14, i * 5), { action: 'print' }));
-  // Unusual week: u40 (W4) browses nine unrelated W1/W2 patients over a few days of one week, at work.
-  for (let i = 0; i < 9; i++) add(lookup('u40', `p${120 + i * 4}`, at(16 + (i % 4), 10 + (i % 3))));
+  // Unusual week: u40 (W4) browses nine unrelated patients (W1, W2, no contact) over a few days of one week, at work.
+  const browsed = ['p121', 'p124', 'p459', 'p129', 'p132', 'p460', 'p137', 'p140', 'p458'];
+  for (const [i, id] of browsed.entries()) add(lookup('u40', id, at(16 + (i % 4), 10 + (i % 3))));
   // Outside a work session: u30 (W3) reads p40 (W1) late in the evening, hours after any documented work; the same
   // user's undocumented lookup of p44 (W1) in the middle of a documented working hour is not outside a session.
   add(lookup('u30', 'p40', at(26, 22, 30)));
@@ -86,6 +87,15 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     const start = 1 + (Number(String(p.patient_id).slice(1)) % 20);
     add(lookup(i % 2 ? 'u1' : 'u9', String(p.patient_id), at(start + 1, 13)));
   }
+  // Other area: u41 (W4) opens the record of someone from Trondheim, a municipality the hospital never serves.
+  patient('p470', { municipality: '5001' });
+  add(lookup('u41', 'p470', at(20, 11)));
+  // Routine undocumented work: the archive clerk adm0 reads three former patients (no contact for years) each
+  // weekday, never documented (record copies on request); a job, not a finding.
+  for (let i = 1; i <= 60; i++) patient(`p${400 + i}`);
+  for (let day = 2; day <= 24; day++)
+    if (day % 7 !== 0 && day % 7 !== 1)
+      for (let k = 0; k < 3; k++) add(lookup('adm0', `p${400 + ((day * 3 + k) % 60) + 1}`, at(day, 9 + k)));
   return {
     data,
     planted: {
@@ -102,7 +112,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       USER_BULK_EXPORT: ['u12', 'p6'],
       NAME_SEARCH_SERIES: ['u24', 'p302'],
       USER_EXPORT_BURST: ['u26', 'p94'],
-      USER_WEEK_UNUSUAL: ['u40', 'p124'],
+      USER_WEEK_UNUSUAL: ['u40', 'p129'],
+      PATIENT_FROM_OTHER_AREA: ['u41', 'p470'],
     },
   };
 }
@@ -154,6 +165,7 @@ describe('analyzeWorkspace', () => {
     'NAME_SEARCH_SERIES',
     'USER_EXPORT_BURST',
     'USER_WEEK_UNUSUAL',
+    'PATIENT_FROM_OTHER_AREA',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
@@ -173,8 +185,8 @@ describe('analyzeWorkspace', () => {
     expect(hansen).toEqual([]);
   });
 
-  it('ranks the planted cases above the routine undocumented consults', () => {
-    const consults = result.findings.filter((f) => f.user_id === 'u1' || f.user_id === 'u9');
+  it("ranks the planted cases above routine undocumented consults and an archive clerk's daily work", () => {
+    const consults = result.findings.filter((f) => ['u1', 'u9', 'adm0'].includes(f.user_id));
     const worstPlanted = Math.min(...Object.values(planted).map(([u, p]) => findingOf(u, p)?.score ?? 0));
     for (const c of consults) expect(c.score).toBeLessThan(worstPlanted);
   });

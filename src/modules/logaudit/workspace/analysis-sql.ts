@@ -5,9 +5,10 @@
  * reasoning live in domain/statistics.ts and domain/scoring.ts.
  */
 import { explanationId } from '../domain/explanations.js';
-import { caseShareSql, INFORMATIVENESS_SQL, scoreSql } from '../domain/scoring.js';
+import { INFORMATIVENESS_SQL, routineReplaceSql, scoreSql } from '../domain/scoring.js';
 import {
   ADDRESS_HOUSEHOLD,
+  AREA,
   CARE_MARGIN,
   FAMILIARITY,
   FAMILY_NAME,
@@ -19,6 +20,7 @@ import {
   MIN_PEER_GROUP,
   WORKSTATION,
   OUTLIER,
+  ROUTINE,
   SESSION,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
@@ -256,23 +258,70 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
-    // ordinary week (the median of the user's active weeks). Chance: Poisson with that mean. A few days of
+    // ordinary week (the median of the user's active weeks) or, when higher, the median of the user's department in
+    // that same week (a busy week for the whole unit is no one's spell). Chance: Poisson with that mean. A few days of
     // browsing by someone who is normally documented stand out; a job that is undocumented every week does not.
     name: 'weeks',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_week AS
         SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week;
+      CREATE OR REPLACE TEMP TABLE a_routine AS
+        WITH wk AS (
+          SELECT uid, date_trunc('week', day) AS week,
+            count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) / count(DISTINCT pid) AS share
+          FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week)
+        SELECT uid, median(share) AS routine,
+          least(1.0, greatest(0.0, (1 - median(share)) / (1 - ${ROUTINE.from}))) AS routine_keep
+        FROM wk GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_usual AS
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
         FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_spell AS
-        WITH s AS (
-          SELECT k.uid, k.week, k.n, u.usual,
-            least(1.0, greatest(0.0, (-(k.n * ln(u.usual) - u.usual - lgamma(k.n + 1)) / ln(10) - ${USER_WEEK.fromLog10}) / ${USER_WEEK.spanLog10})) AS s
-          FROM a_user_week k JOIN a_week_usual u USING (uid) WHERE k.n > u.usual)
-        SELECT p.uid, p.pid, max(s.s) AS s_week, arg_max(s.n, s.s) AS week_n, arg_max(s.usual, s.s) AS week_usual
-        FROM s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
-        WHERE s.s > 0 AND ${windowPredicate(w)} GROUP BY p.uid, p.pid`,
+        WITH home AS (SELECT u.uid, d.dept FROM users u JOIN departments d USING (department_id)),
+        dept_week AS (
+          SELECT h.dept, k.week, median(k.n) AS n FROM a_user_week k JOIN home h USING (uid) GROUP BY h.dept, k.week),
+        e AS (
+          SELECT k.uid, k.week, k.n, greatest(u.usual, coalesce(dw.n, 0)) AS usual
+          FROM a_user_week k JOIN a_week_usual u USING (uid)
+          LEFT JOIN home h USING (uid) LEFT JOIN dept_week dw ON dw.dept = h.dept AND dw.week = k.week),
+        s AS (
+          SELECT e.*,
+            least(1.0, greatest(0.0, (-(e.n * ln(e.usual) - e.usual - lgamma(e.n + 1)) / ln(10) - ${USER_WEEK.fromLog10}) / ${USER_WEEK.spanLog10})) AS s
+          FROM e WHERE e.n > e.usual)
+        , wp AS (
+          SELECT p.uid, p.pid, s.week, s.n, s.usual, s.s
+          FROM s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
+          WHERE s.s > 0 AND ${windowPredicate(w)}),
+        units AS (
+          SELECT uid, week, max(k) AS top FROM (
+            SELECT wp.uid, wp.week, c.care, count(DISTINCT wp.pid) AS k
+            FROM wp JOIN (SELECT uid, pid, min(care) AS care FROM a_care GROUP BY uid, pid) c USING (uid, pid)
+            WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, week)
+        SELECT wp.uid, wp.pid,
+          max(wp.s * least(1.0, greatest(0.0, (1 - coalesce(u.top, 0) / wp.n) / (1 - ${USER_WEEK.oneUnitShare})))) AS s_week,
+          arg_max(wp.n, wp.s) AS week_n, arg_max(wp.usual, wp.s) AS week_usual
+        FROM wp LEFT JOIN units u USING (uid, week) GROUP BY wp.uid, wp.pid`,
+  },
+  {
+    // Home area: how often the user's department looks up, with a documented reason, patients from the patient's
+    // municipality (its catchment), against the share of that municipality in all documented lookups, smoothed
+    // towards that share. An undocumented lookup of someone from an area the department never serves is unusual.
+    name: 'areas',
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_area AS
+      WITH x AS (
+        SELECT c.udept, p.municipality AS m, count(*) AS n FROM a_ctx c JOIN patients p USING (pid)
+        WHERE c.state = 'explained' AND p.municipality IS NOT NULL AND p.municipality <> '' GROUP BY ALL),
+      d AS (SELECT udept, sum(n) AS n FROM x GROUP BY udept),
+      g AS (SELECT m, sum(n) / (SELECT sum(n) FROM x) AS share FROM x GROUP BY m),
+      u AS (
+        SELECT c.uid, c.pid, c.udept, p.municipality AS m FROM a_ctx c JOIN patients p USING (pid)
+        WHERE c.state = 'unexplained' AND p.municipality IS NOT NULL AND p.municipality <> '')
+      SELECT u.uid, u.pid,
+        ((coalesce(x.n, 0) + ${AREA.prior} * coalesce(g.share, 0)) / (d.n + ${AREA.prior})) / greatest(coalesce(g.share, 0), 1e-9) AS lift
+      FROM u JOIN d ON d.udept IS NOT DISTINCT FROM u.udept
+      LEFT JOIN x ON x.udept IS NOT DISTINCT FROM u.udept AND x.m = u.m
+      LEFT JOIN g ON g.m = u.m
+      WHERE d.n >= ${AREA.minLookups}`,
   },
   {
     // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
@@ -422,7 +471,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
+        coalesce(rt.routine_keep, 1.0) AS routine_keep,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
+        CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
@@ -433,7 +484,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_name_series nse USING (uid, pid)
       LEFT JOIN a_export_burst eb USING (uid, pid)
+      LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
+      LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
         AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
@@ -447,10 +500,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     name: 'score',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_scored AS
-      WITH s AS (SELECT *, ${scoreSql()} AS pair_score FROM a_signals),
-      r AS (SELECT s.*, row_number() OVER (PARTITION BY s.uid ORDER BY s.pair_score DESC, p.patient_id) AS user_rank
-            FROM s JOIN patients p USING (pid))
-      SELECT *, ${caseShareSql('pair_score', 'user_rank')} AS score FROM r`,
+      WITH k AS (SELECT * REPLACE (${routineReplaceSql()}) FROM a_signals)
+      SELECT *, ${scoreSql()} AS score FROM k`,
   },
 ];
 
@@ -493,9 +544,11 @@ export const ANALYSIS_TABLES = [
   'a_export_day',
   'a_export_usual',
   'a_export_burst',
+  'a_routine',
   'a_user_week',
   'a_week_usual',
   'a_week_spell',
+  'a_area',
   'a_patient',
   'a_name_series',
   'a_user_hours',
