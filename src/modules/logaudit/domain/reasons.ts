@@ -32,7 +32,8 @@ export interface ReasonFacts {
   readonly sameNamePatients?: number;
   /** Local hours of day the lookups happened at, e.g. "02". */
   readonly hours?: string;
-  readonly days?: number;
+  /** Calendar weeks in which the user looked up the patient without a documented reason. */
+  readonly weeks?: number;
 }
 
 interface ReasonEntry {
@@ -124,8 +125,8 @@ export const REASONS = {
     en: () => "The lookup was made from a workstation the user almost never uses, outside the user's department.",
   },
   REPEATED_ACCESS: {
-    nb: (f) => `Brukeren slo opp pasienten uten dokumentert grunn på ${n(f.days)} ulike dager.`,
-    en: (f) => `The user looked up the patient without a documented reason on ${n(f.days)} different days.`,
+    nb: (f) => `Brukeren slo opp pasienten uten dokumentert grunn i ${n(f.weeks)} ulike uker.`,
+    en: (f) => `The user looked up the patient without a documented reason in ${n(f.weeks)} different weeks.`,
   },
   USER_BULK_EXPORT: {
     nb: (f) =>

@@ -80,6 +80,13 @@ export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as con
 export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 
 /**
+ * Repeated access: the number of calendar weeks in which the user looked up the patient without a documented
+ * reason (days of one week are usually one episode of care; coming back week after week is following someone).
+ * Strength rises from one week to full at `weeksFull`, times the informativeness of returning at all.
+ */
+export const REPEAT = { weeksFull: 4 } as const;
+
+/**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
  * the user looked up without a documented reason. Up to `from` (a fifth) the user's undocumented lookups are
  * exceptions and every behaviour signal speaks in full; above it they are the user's job, and behaviour signals

@@ -71,7 +71,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     userPatientsUsualWeek: num(f.week_usual),
     userExportedOneDay: num(f.exported_day),
     userExportedUsualDay: num(f.exported_usual),
-    days: num(f.n_days_unexplained),
+    weeks: num(f.n_weeks_unexplained),
     hours: hoursText(pair.hours_unexplained),
   };
 }

@@ -40,7 +40,7 @@ const FACT_COLUMNS = [
   'week_usual',
   'exported_day',
   'exported_usual',
-  'n_days_unexplained',
+  'n_weeks_unexplained',
 ];
 
 function dayRange(w: AnalysisWindow): string {
