@@ -65,12 +65,13 @@ export const HOURS = { minDays: 10, smoothing: 4, inSessionFactor: 0.3 } as cons
 export const SESSION = { marginHours: 2, minDays: 5 } as const;
 
 /**
- * Name series: at least three different patients with one family name looked up by a user on one day without a
- * documented reason. The chance of that by coincidence (Poisson, from how common the name is and how many
+ * Name series: patients with one family name in at least three different households (address ids) looked up by a
+ * user on one day without a documented reason. The chance of that by coincidence (Poisson, from how common the name is and how many
  * undocumented patients the user had that day) gives the strength: none at 1 in 100, full at 1 in a million.
- * Common names (Hansen, Olsen) need many more lookups than rare ones.
+ * Common names (Hansen, Olsen) need many more lookups than rare ones. A user with series on more than `maxDays` days
+ * works from lists sorted by name: each series then counts for maxDays ÷ days.
  */
-export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4 } as const;
+export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4, maxDays: 2 } as const;
 
 /**
  * Export days: a day on which the user printed or exported at least `minPatients` patients without a documented
@@ -87,6 +88,13 @@ export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 export const REPEAT = { weeksFull: 4 } as const;
 
 /**
+ * Out-of-date employment dates: a user active on at least `minDays` days outside the registered employment, with
+ * at least `sameWork` of the usual daily number of patients, is still working there (the staff list is behind);
+ * lookups outside the registered period then count for `stillWorking` of the usual weight.
+ */
+export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, stillWorking: 0.15 } as const;
+
+/**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
  * the user looked up without a documented reason. Up to `from` (a fifth) the user's undocumented lookups are
  * exceptions and every behaviour signal speaks in full; above it they are the user's job, and behaviour signals
@@ -97,18 +105,25 @@ export const ROUTINE = { from: 0.2, minWeeks: 3 } as const;
 /**
  * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
  * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), or
- * the median of the user's home department in the same week when that is higher.
- * The chance of that many by coincidence (Poisson around the usual week) gives the strength: none at 1 in 10,000
- * (thousands of user-weeks are tested), full at 1 in 100 million. A week whose undocumented patients mostly lie in
- * one unit is a week of work there (helping a neighbouring ward, a rotation): the strength falls linearly from a
- * share of `oneUnitShare` in one unit to nothing when they all do; browsing picks patients all over.
+ * the median of the user's home department in the same week when that is higher. Weekly counts vary more than
+ * chance alone (shifts, holidays, busy weeks), so the spread is negative-binomial: variance = usual + c · usual²,
+ * with c estimated per kind of home department (ward, lab, radiology, …; all user-weeks when a kind has fewer than
+ * `minKindWeeks`) from the user-weeks whose usual is at least `dispersionFrom` (method of moments, each week's
+ * contribution capped at `maxDispersion`, c at least `minDispersion`). Strength from the z-score: none at `zFrom`,
+ * full at zFrom + zSpan. A week whose undocumented patients mostly lie in one unit is a week of work there (helping
+ * a neighbouring ward, a rotation): the strength falls linearly from a share of `oneUnitShare` in one unit to
+ * nothing when they all do; browsing picks patients all over.
  */
 export const USER_WEEK = {
   usualQuantile: 0.5,
   minUsual: 1,
   minWeeks: 3,
-  fromLog10: 4,
-  spanLog10: 4,
+  dispersionFrom: 2,
+  minKindWeeks: 50,
+  maxDispersion: 4,
+  minDispersion: 0.05,
+  zFrom: 3,
+  zSpan: 4,
   oneUnitShare: 0.5,
 } as const;
 

@@ -10,6 +10,7 @@ import {
   ADDRESS_HOUSEHOLD,
   AREA,
   CARE_MARGIN,
+  EMPLOYMENT,
   FAMILIARITY,
   FAMILY_NAME,
   EXPORT_DAY,
@@ -260,7 +261,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
     // ordinary week (the median of the user's active weeks) or, when higher, the median of the user's department in
-    // that same week (a busy week for the whole unit is no one's spell). Chance: Poisson with that mean. A few days of
+    // that same week (a busy week for the whole unit is no one's spell). How far a week may stray is learned from all
+    // user-weeks of the same kind of home department: a negative-binomial spread, variance = usual + c · usual², with
+    // c estimated from the data (a radiology or lab rota varies more from week to week than a ward). A few days of
     // browsing by someone who is normally documented stand out; a job that is undocumented every week does not.
     name: 'weeks',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_week AS
@@ -278,20 +281,27 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
         FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_spell AS
-        WITH home AS (SELECT u.uid, d.dept FROM users u JOIN departments d USING (department_id)),
+        WITH home AS (SELECT u.uid, d.dept, coalesce(d.kind, 'other') AS kind FROM users u JOIN departments d USING (department_id)),
         dept_week AS (
           SELECT h.dept, k.week, median(k.n) AS n FROM a_user_week k JOIN home h USING (uid) GROUP BY h.dept, k.week),
         e AS (
-          SELECT k.uid, k.week, k.n, greatest(u.usual, coalesce(dw.n, 0)) AS usual
+          SELECT k.uid, k.week, k.n, greatest(u.usual, coalesce(dw.n, 0)) AS usual, coalesce(h.kind, 'other') AS kind
           FROM a_user_week k JOIN a_week_usual u USING (uid)
           LEFT JOIN home h USING (uid) LEFT JOIN dept_week dw ON dw.dept = h.dept AND dw.week = k.week),
+        d AS (SELECT kind, least(greatest(((n - usual) ^ 2 - usual) / usual ^ 2, 0), ${USER_WEEK.maxDispersion}) AS x
+              FROM e WHERE usual >= ${USER_WEEK.dispersionFrom}),
+        disp_all AS (SELECT avg(x) AS c FROM d),
+        disp AS (SELECT kind, avg(x) AS c, count(*) AS n FROM d GROUP BY kind),
         s AS (
-          SELECT e.*,
-            least(1.0, greatest(0.0, (-(e.n * ln(e.usual) - e.usual - lgamma(e.n + 1)) / ln(10) - ${USER_WEEK.fromLog10}) / ${USER_WEEK.spanLog10})) AS s
-          FROM e WHERE e.n > e.usual)
+          SELECT e.*, greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
+          FROM e CROSS JOIN disp_all da LEFT JOIN disp dk USING (kind) WHERE e.n > e.usual),
+        s2 AS (
+          SELECT s.* EXCLUDE (c),
+            least(1.0, greatest(0.0, ((s.n - s.usual) / sqrt(s.usual + s.c * s.usual ^ 2) - ${USER_WEEK.zFrom}) / ${USER_WEEK.zSpan})) AS s
+          FROM s)
         , wp AS (
           SELECT p.uid, p.pid, s.week, s.n, s.usual, s.s
-          FROM s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
+          FROM s2 s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
           WHERE s.s > 0 AND ${windowPredicate(w)}),
         units AS (
           SELECT uid, week, max(k) AS top FROM (
@@ -325,6 +335,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       WHERE d.n >= ${AREA.minLookups}`,
   },
   {
+    // Employment dates that are out of date: a user who goes on working as before after the registered end of
+    // employment (on several days, at half the usual daily number of patients or more) has had the contract
+    // extended without the staff list knowing; a leaver's account used to look someone up is not like that.
+    name: 'employment',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_employment AS
+      WITH d AS (
+        SELECT uid, day, count(*) AS pairs, bool_or(n_after_employment > 0) AS outside
+        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day)
+      SELECT uid FROM d GROUP BY uid
+      HAVING count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays}
+         AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0)`,
+  },
+  {
     // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
     // over the window (a patient in the news draws readers from all over the hospital, a team from one place).
     name: 'patients',
@@ -344,24 +367,29 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM j, m, s`,
   },
   {
-    // Name series: on one day, the user looked up several different patients with the same family name without a
-    // documented reason, more than chance explains for a name that common (a search for one particular person).
+    // Name series: on one day, the user looked up patients with the same family name in several different
+    // households (addresses) without a documented reason, more than chance explains for a name that common (a search
+    // for one particular person; one family's members at one address are not a series). A user who does this on
+    // many days works from lists sorted by name (an archive, a records office): the strength is shared out.
     // Chance: Poisson with λ = the user's undocumented patients that day × the name's share of all persons.
     name: 'names',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_name_series AS
       WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)}),
       ud AS (SELECT uid, day, count(*) AS m FROM d GROUP BY uid, day),
       g AS (
-        SELECT d.uid, d.day, lower(trim(p.family_name)) AS name, count(*) AS k, list(d.pid) AS pids
+        SELECT d.uid, d.day, lower(trim(p.family_name)) AS name, count(DISTINCT coalesce(p.address_id, p.patient_id)) AS k,
+          list(d.pid) AS pids
         FROM d JOIN patients p USING (pid) WHERE p.family_name IS NOT NULL AND trim(p.family_name) <> ''
-        GROUP BY d.uid, d.day, name HAVING count(*) >= ${NAME_SERIES.minPatients}),
+        GROUP BY d.uid, d.day, name HAVING count(DISTINCT coalesce(p.address_id, p.patient_id)) >= ${NAME_SERIES.minPatients}),
       s AS (
-        SELECT g.uid, g.pids, g.k,
-          (g.k * ln(ud.m * nm.n / greatest(pp.n, 1)) - lgamma(g.k + 1)) / ln(10) AS log10_p
-        FROM g JOIN ud USING (uid, day) JOIN a_names nm USING (name) CROSS JOIN a_persons pp)
+        SELECT g.uid, g.day, g.pids, g.k,
+          least(1.0, greatest(0.0, (-(g.k * ln(ud.m * nm.n / greatest(pp.n, 1)) - lgamma(g.k + 1)) / ln(10)
+            - ${NAME_SERIES.fromLog10}) / ${NAME_SERIES.spanLog10})) AS strength
+        FROM g JOIN ud USING (uid, day) JOIN a_names nm USING (name) CROSS JOIN a_persons pp),
+      habit AS (SELECT uid, count(DISTINCT day) AS days FROM s WHERE strength > 0 GROUP BY uid)
       SELECT uid, pid, max(k) AS k,
-        max(least(1.0, greatest(0.0, (-log10_p - ${NAME_SERIES.fromLog10}) / ${NAME_SERIES.spanLog10}))) AS s_name_series
-      FROM (SELECT uid, k, log10_p, unnest(pids) AS pid FROM s) GROUP BY uid, pid`,
+        max(strength * least(1.0, ${NAME_SERIES.maxDays}.0 / greatest(h.days, 1))) AS s_name_series
+      FROM (SELECT uid, k, strength, unnest(pids) AS pid FROM s) LEFT JOIN habit h USING (uid) GROUP BY uid, pid`,
   },
   {
     // Hour-of-day profile per user (user-days with a lookup in each local hour), smoothed towards the role.
@@ -444,7 +472,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
         (c.is_self)::DOUBLE AS s_self,
-        (c.n_after_employment > 0)::DOUBLE AS s_after_employment,
+        (c.n_after_employment > 0)::DOUBLE * CASE WHEN em.uid IS NULL THEN 1.0 ELSE ${EMPLOYMENT.stillWorking} END AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,
         CASE WHEN c.n_etreat_no_emergency > 0 THEN info.i_etreat ELSE 0 END AS s_etreat,
         (NOT c.user_known)::DOUBLE AS s_unknown_user,
@@ -488,6 +516,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
+      LEFT JOIN a_employment em USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
         AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
@@ -550,6 +579,7 @@ export const ANALYSIS_TABLES = [
   'a_week_usual',
   'a_week_spell',
   'a_area',
+  'a_employment',
   'a_patient',
   'a_name_series',
   'a_user_hours',
