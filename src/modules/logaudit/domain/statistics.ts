@@ -104,11 +104,12 @@ export const ROUTINE = { from: 0.2, minWeeks: 3 } as const;
 
 /**
  * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
- * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), or
- * the median of the user's home department in the same week when that is higher. Weekly counts vary more than
+ * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), the
+ * user's `recurringRank`-th busiest week (a busy week that recurs, such as an on-call week, is the user's rota), or
+ * the median of the user's home department in the same week, whichever is highest. Weekly counts vary more than
  * chance alone (shifts, holidays, busy weeks), so the spread is negative-binomial: variance = usual + c · usual²,
- * with c estimated per kind of home department (ward, lab, radiology, …; all user-weeks when a kind has fewer than
- * `minKindWeeks`) from the user-weeks whose usual is at least `dispersionFrom` (method of moments, each week's
+ * with c estimated per role and kind of home department (physician/ward, lab/lab, …; all user-weeks when such a
+ * group has fewer than `minKindWeeks`) from the user-weeks whose usual is at least `dispersionFrom` (method of moments, each week's
  * contribution capped at `maxDispersion`, c at least `minDispersion`). Strength from the z-score: none at `zFrom`,
  * full at zFrom + zSpan. A week whose undocumented patients mostly lie in one unit is a week of work there (helping
  * a neighbouring ward, a rotation): the strength falls linearly from a share of `oneUnitShare` in one unit to
@@ -116,6 +117,7 @@ export const ROUTINE = { from: 0.2, minWeeks: 3 } as const;
  */
 export const USER_WEEK = {
   usualQuantile: 0.5,
+  recurringRank: 4,
   minUsual: 1,
   minWeeks: 3,
   dispersionFrom: 2,

@@ -260,28 +260,29 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
-    // ordinary week (the median of the user's active weeks) or, when higher, the median of the user's department in
+    // ordinary week (the median of the user's active weeks, or the fourth busiest when higher: a busy week that
+    // recurs is the user's rota, such as on-call) or, when higher, the median of the user's department in
     // that same week (a busy week for the whole unit is no one's spell). How far a week may stray is learned from all
-    // user-weeks of the same kind of home department: a negative-binomial spread, variance = usual + c · usual², with
-    // c estimated from the data (a radiology or lab rota varies more from week to week than a ward). A few days of
+    // user-weeks of the same role and kind of home department: a negative-binomial spread, variance = usual + c ·
+    // usual², with c estimated from the data (a physician's on-call weeks or a radiology rota vary more than a
+    // ward nurse's weeks). A few days of
     // browsing by someone who is normally documented stand out; a job that is undocumented every week does not.
     name: 'weeks',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_week AS
-        SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n
+        SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n,
+          count(DISTINCT pid) AS total
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week;
       CREATE OR REPLACE TEMP TABLE a_routine AS
-        WITH wk AS (
-          SELECT uid, date_trunc('week', day) AS week,
-            count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) / count(DISTINCT pid) AS share
-          FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week)
-        SELECT uid, median(share) AS routine,
-          least(1.0, greatest(0.0, (1 - median(share)) / (1 - ${ROUTINE.from}))) AS routine_keep
-        FROM wk GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
+        SELECT uid, least(1.0, greatest(0.0, (1 - median(n / total)) / (1 - ${ROUTINE.from}))) AS routine_keep
+        FROM a_user_week GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_usual AS
-        SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
+        SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
+          coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
         FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_spell AS
-        WITH home AS (SELECT u.uid, d.dept, coalesce(d.kind, 'other') AS kind FROM users u JOIN departments d USING (department_id)),
+        WITH home AS (
+          SELECT u.uid, d.dept, coalesce(u.role, '') || '/' || coalesce(d.kind, 'other') AS kind
+          FROM users u JOIN departments d USING (department_id)),
         dept_week AS (
           SELECT h.dept, k.week, median(k.n) AS n FROM a_user_week k JOIN home h USING (uid) GROUP BY h.dept, k.week),
         e AS (
