@@ -24,7 +24,7 @@ export interface SignalSpec {
   readonly behaviour?: boolean;
 }
 
-const ONLY_UNEXPLAINED = { unexplained: 1, weak: 0.5, explained: 0 } as const;
+const ONLY_UNEXPLAINED = { unexplained: 1, weak: 0.5, explained: 0.05 } as const;
 const ALWAYS = { unexplained: 1, weak: 1, explained: 1 } as const;
 const MOSTLY_UNEXPLAINED = { unexplained: 1, weak: 0.6, explained: 0.2 } as const;
 

@@ -88,7 +88,8 @@ export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 export const REPEAT = { weeksFull: 4 } as const;
 
 /**
- * Out-of-date employment dates: a user active on at least `minDays` days outside the registered employment, with
+ * Out-of-date employment dates: a user active on at least `minDays` days inside and `minDays` days outside the
+ * registered employment, with
  * at least `sameWork` of the usual daily number of patients, is still working there (the staff list is behind);
  * lookups outside the registered period then count for `stillWorking` of the usual weight.
  */
@@ -96,11 +97,12 @@ export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, stillWorking: 0.15 } as c
 
 /**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
- * the user looked up without a documented reason. Up to `from` (a fifth) the user's undocumented lookups are
+ * the user looked up without a documented reason, each week's share smoothed with `priorPatients` patients at the
+ * share of all users (a user who looks up one patient a week has not shown a routine). Up to `from` (a fifth) the user's undocumented lookups are
  * exceptions and every behaviour signal speaks in full; above it they are the user's job, and behaviour signals
  * are scaled down linearly to nothing at a share of one (routine_keep).
  */
-export const ROUTINE = { from: 0.2, minWeeks: 3 } as const;
+export const ROUTINE = { from: 0.2, minWeeks: 3, priorPatients: 5 } as const;
 
 /**
  * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's

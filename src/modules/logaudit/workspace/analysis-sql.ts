@@ -273,8 +273,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(DISTINCT pid) AS total
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week;
       CREATE OR REPLACE TEMP TABLE a_routine AS
-        SELECT uid, least(1.0, greatest(0.0, (1 - median(n / total)) / (1 - ${ROUTINE.from}))) AS routine_keep
-        FROM a_user_week GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
+        WITH p0 AS (SELECT sum(n) / sum(total) AS share FROM a_user_week)
+        SELECT uid, least(1.0, greatest(0.0,
+          (1 - median((n + ${ROUTINE.priorPatients} * p0.share) / (total + ${ROUTINE.priorPatients}))) / (1 - ${ROUTINE.from}))) AS routine_keep
+        FROM a_user_week CROSS JOIN p0 GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_usual AS
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
           coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
@@ -345,7 +347,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, day, count(*) AS pairs, bool_or(n_after_employment > 0) AS outside
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day)
       SELECT uid FROM d GROUP BY uid
-      HAVING count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays}
+      HAVING count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays} AND count(*) FILTER (WHERE NOT outside) >= ${EMPLOYMENT.minDays}
          AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0)`,
   },
   {
