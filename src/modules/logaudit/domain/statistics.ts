@@ -96,6 +96,13 @@ export const REPEAT = { weeksFull: 4 } as const;
 export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, stillWorking: 0.15 } as const;
 
 /**
+ * Patient bursts: the most users without a documented reason on one day, and the departments they came from over
+ * the window, each judged by how rare it is among all patients looked up (its tail share): none for the top 1 %
+ * (`fromLog10` 2), full for the top 0.01 %. A patient in the news is among the very few most-read of the hospital.
+ */
+export const BURST = { fromLog10: 2, spanLog10: 2 } as const;
+
+/**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
  * the user looked up without a documented reason, each week's share smoothed with `priorPatients` patients at the
  * share of all users (a user who looks up one patient a week has not shown a routine). Up to `from` (a fifth) the user's undocumented lookups are

@@ -9,6 +9,7 @@ import { INFORMATIVENESS_SQL, routineReplaceSql, scoreSql } from '../domain/scor
 import {
   ADDRESS_HOUSEHOLD,
   AREA,
+  BURST,
   CARE_MARGIN,
   EMPLOYMENT,
   FAMILIARITY,
@@ -41,6 +42,11 @@ function windowPredicate(w: AnalysisWindow): string {
   if (w.from) parts.push(`day >= DATE '${w.from}'`);
   if (w.to) parts.push(`day <= DATE '${w.to}'`);
   return parts.join(' AND ');
+}
+
+/** Strength from how rare a value is among all patients: none for the top 1 %, full for the top 0.01 %. */
+function tailStrength(tail: string): string {
+  return `least(1.0, greatest(0.0, (-log10(greatest(${tail}, 1e-12)) - ${BURST.fromLog10}) / ${BURST.spanLog10}))`;
 }
 
 /** Strength from a robust z-score (value, median and MAD are on the log1p scale). */
@@ -361,13 +367,17 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
         tot AS (SELECT pid, count(DISTINCT coalesce(udept, -uid)) AS total FROM a_ctx WHERE state = 'unexplained' GROUP BY pid),
         j AS (SELECT pid, day_max, total FROM per JOIN tot USING (pid)),
-        m AS (SELECT median(ln(1 + day_max)) AS d_med, median(ln(1 + total)) AS t_med FROM j),
-        s AS (SELECT median(abs(ln(1 + day_max) - d_med)) AS d_mad, median(abs(ln(1 + total) - t_med)) AS t_mad FROM j, m)
-        SELECT j.pid, j.day_max, j.total, round(exp(m.d_med) - 1) AS day_typical,
+        n AS (SELECT count(DISTINCT pid) AS patients FROM a_ctx),
+        r AS (
+          SELECT j.*,
+            count(*) OVER (ORDER BY day_max DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS day_tail,
+            count(*) OVER (ORDER BY total DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS total_tail
+          FROM j, n)
+        SELECT r.pid, r.day_max, r.total, (SELECT round(median(day_max)) FROM j) AS day_typical,
           greatest(
-            CASE WHEN j.day_max >= ${MIN_COUNT.burst} THEN ${robust('j.day_max', 'm.d_med', 's.d_mad')} ELSE 0 END,
-            CASE WHEN j.total >= ${MIN_COUNT.burst} THEN ${robust('j.total', 'm.t_med', 's.t_mad')} ELSE 0 END) AS s_burst
-        FROM j, m, s`,
+            CASE WHEN r.day_max >= ${MIN_COUNT.burst} THEN ${tailStrength('r.day_tail')} ELSE 0 END,
+            CASE WHEN r.total >= ${MIN_COUNT.burst} THEN ${tailStrength('r.total_tail')} ELSE 0 END) AS s_burst
+        FROM r`,
   },
   {
     // Name series: on one day, the user looked up patients with the same family name in several different
