@@ -26,8 +26,9 @@ export interface ReasonFacts {
   /** Colleagues in the user's department who also looked up patients of the same unit without documented reason. */
   readonly departmentPeers?: number;
   readonly departmentSize?: number;
-  /** Persons in the data with the same family name. */
+  /** Persons in the data with the same family name, and with the same family and given name. */
   readonly familyNameCount?: number;
+  readonly fullNameCount?: number;
   /** Different patients with the same family name the user looked up on one day without a documented reason. */
   readonly sameNamePatients?: number;
   /** Local hours of day the lookups happened at, e.g. "02". */
@@ -57,6 +58,12 @@ export const REASONS = {
       `Pasienten har samme etternavn som brukeren, og navnet er sjeldent (${n(f.familyNameCount)} personer i dataene).`,
     en: (f) =>
       `The patient has the same family name as the user, and the name is rare (${n(f.familyNameCount)} people in the data).`,
+  },
+  SAME_FULL_NAME: {
+    nb: (f) =>
+      `Pasienten har samme fornavn og etternavn som brukeren uten å være brukeren selv (${n(f.fullNameCount)} personer i dataene har dette navnet).`,
+    en: (f) =>
+      `The patient has the same given and family name as the user without being the user (${n(f.fullNameCount)} people in the data have this name).`,
   },
   NAME_SEARCH_SERIES: {
     nb: (f) =>

@@ -50,6 +50,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   },
   { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
+  { code: 'SAME_FULL_NAME', column: 's_full_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },

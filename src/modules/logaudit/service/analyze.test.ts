@@ -87,6 +87,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     const start = 1 + (Number(String(p.patient_id).slice(1)) % 20);
     add(lookup(i % 2 ? 'u1' : 'u9', String(p.patient_id), at(start + 1, 13)));
   }
+  // Full namesake: u27 (Kari Staffname27) opens the record of another Kari Staffname27 living elsewhere.
+  patient('p480', { family_name: 'Staffname27', given_name: 'Kari' });
+  add(lookup('u27', 'p480', at(21, 13)));
   // Other area: u41 (W4) opens the record of someone from Trondheim, a municipality the hospital never serves.
   patient('p470', { municipality: '5001' });
   add(lookup('u41', 'p470', at(20, 11)));
@@ -114,6 +117,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       USER_EXPORT_BURST: ['u26', 'p94'],
       USER_WEEK_UNUSUAL: ['u40', 'p129'],
       PATIENT_FROM_OTHER_AREA: ['u41', 'p470'],
+      SAME_FULL_NAME: ['u27', 'p480'],
     },
   };
 }
@@ -166,6 +170,7 @@ describe('analyzeWorkspace', () => {
     'USER_EXPORT_BURST',
     'USER_WEEK_UNUSUAL',
     'PATIENT_FROM_OTHER_AREA',
+    'SAME_FULL_NAME',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

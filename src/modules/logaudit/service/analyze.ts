@@ -66,6 +66,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     departmentPeers: num(f.peers),
     departmentSize: num(f.dept_size),
     familyNameCount: num(f.name_n),
+    fullNameCount: num(f.full_name_n),
     sameNamePatients: num(f.name_series),
     userPatientsOneWeek: num(f.week_n),
     userPatientsUsualWeek: num(f.week_usual),

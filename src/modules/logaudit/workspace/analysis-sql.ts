@@ -80,6 +80,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT lower(trim(family_name)) AS name, count(*) AS n FROM (
           SELECT family_name FROM patients WHERE known UNION ALL SELECT family_name FROM users WHERE known)
         WHERE family_name IS NOT NULL GROUP BY 1;
+      CREATE OR REPLACE TEMP TABLE a_full_names AS
+        SELECT lower(trim(family_name)) || '|' || lower(trim(given_name)) AS name, count(*) AS n FROM (
+          SELECT family_name, given_name FROM patients WHERE known
+          UNION ALL SELECT family_name, given_name FROM users WHERE known)
+        WHERE family_name IS NOT NULL AND given_name IS NOT NULL GROUP BY 1;
       CREATE OR REPLACE TEMP TABLE a_addresses AS
         SELECT address_id, count(*) AS n FROM (
           SELECT address_id FROM patients WHERE known UNION ALL SELECT address_id FROM users WHERE known)
@@ -99,18 +104,22 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           (pt.employee_user_id IS NOT NULL AND pt.employee_user_id = u.user_id) AS is_self,
           CASE WHEN u.address_id = pt.address_id THEN pt.address_id END AS shared_address,
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) THEN lower(trim(pt.family_name)) END AS shared_name,
+          CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) AND lower(trim(u.given_name)) = lower(trim(pt.given_name))
+            THEN lower(trim(pt.family_name)) || '|' || lower(trim(pt.given_name)) END AS shared_full_name,
           pt.employee_user_id
         FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid)
         LEFT JOIN departments hd ON hd.department_id = u.department_id)
-      SELECT b.* EXCLUDE (shared_address, shared_name, employee_user_id),
+      SELECT b.* EXCLUDE (shared_address, shared_name, shared_full_name, employee_user_id),
         di.clinic AS uclinic,
         b.shared_address IS NOT NULL AS same_address, ad.n AS address_n,
         b.shared_name IS NOT NULL AS same_name, nm.n AS name_n,
+        b.shared_full_name IS NOT NULL AS same_full_name, fn.n AS full_name_n,
         emp.uid AS employee_uid, ed.dept AS employee_dept, edi.clinic AS employee_clinic
       FROM base b
       LEFT JOIN dept_info di ON di.dept = b.udept
       LEFT JOIN a_addresses ad ON ad.address_id = b.shared_address
       LEFT JOIN a_names nm ON nm.name = b.shared_name
+      LEFT JOIN a_full_names fn ON fn.name = b.shared_full_name
       LEFT JOIN users emp ON emp.user_id = b.employee_user_id
       LEFT JOIN departments ed ON ed.department_id = emp.department_id
       LEFT JOIN dept_info edi ON edi.dept = ed.dept`,
@@ -493,6 +502,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_no_contact,
         CASE WHEN c.same_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
           log10(${FAMILY_NAME.commonShare} / (c.name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_name,
+        CASE WHEN c.same_full_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
+          log10(${FAMILY_NAME.commonShare} / (c.full_name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_full_name, c.full_name_n,
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_dept IN (c.udept, c.home_dept) THEN 1.0
              WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
              ELSE 0 END AS s_colleague,
@@ -562,6 +573,7 @@ export async function runAnalysis(
 export const ANALYSIS_TABLES = [
   'a_pairs',
   'a_names',
+  'a_full_names',
   'a_addresses',
   'a_persons',
   'a_ctx',

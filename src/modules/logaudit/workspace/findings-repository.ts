@@ -35,6 +35,7 @@ const FACT_COLUMNS = [
   'peers',
   'dept_size',
   'name_n',
+  'full_name_n',
   'name_series',
   'week_n',
   'week_usual',
