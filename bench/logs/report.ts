@@ -51,16 +51,31 @@ export function machineSummary(): Machine {
 const pct = (x: number): string => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(1)} %`);
 const num = (x: number, d = 3): string => (Number.isNaN(x) ? '–' : x.toFixed(d));
 
-export const START = '<!-- logaudit-bench:start -->';
-export const END = '<!-- logaudit-bench:end -->';
+/** The generators a benchmark can run on: Varde's own, and two written without reading the engine. */
+export const GENERATORS = {
+  own: { marker: 'logaudit-bench', title: 'the synthetic generator (`varde logs generate`)' },
+  alt: { marker: 'logaudit-bench-alt', title: 'the independent generator in bench/logs/alt-generator' },
+  third: { marker: 'logaudit-bench-third', title: 'the third, independent generator in bench/logs/third-generator' },
+} as const;
+export type GeneratorName = keyof typeof GENERATORS;
 
-export function renderMarkdown(results: readonly SizeResult[], machine: Machine, command: string): string {
+const markers = (generator: GeneratorName): { start: string; end: string } => ({
+  start: `<!-- ${GENERATORS[generator].marker}:start -->`,
+  end: `<!-- ${GENERATORS[generator].marker}:end -->`,
+});
+
+export function renderMarkdown(
+  results: readonly SizeResult[],
+  machine: Machine,
+  command: string,
+  generator: GeneratorName = 'own',
+): string {
   const lines: string[] = [];
   lines.push(
     `Machine: ${machine.nproc} cores (${machine.cpu}), memory ${machine.memory}, Node ${machine.node}; load average at the end of the run ${machine.loadAverage}.`,
   );
   lines.push(
-    `Command: \`${command}\` (datasets from the synthetic generator, seed ${results[0]?.seed ?? '?'}, not timed).`,
+    `Command: \`${command}\` (datasets from ${GENERATORS[generator].title}, seed ${results[0]?.seed ?? '?'}, not timed).`,
   );
   lines.push('');
   lines.push(
@@ -89,16 +104,18 @@ export function renderMarkdown(results: readonly SizeResult[], machine: Machine,
   return lines.join('\n');
 }
 
-/** Replace the generated block inside the "Access-log engine" section (created if missing). */
-export function updateBenchmarksFile(file: string, markdown: string): void {
-  const block = `${START}\n${markdown}\n${END}`;
+/** Replace the generator's block in BENCHMARKS.md (appended at the end when missing). */
+export function updateBenchmarksFile(file: string, markdown: string, generator: GeneratorName = 'own'): void {
+  const { start, end } = markers(generator);
+  const block = `${start}\n${markdown}\n${end}`;
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  if (current.includes(START) && current.includes(END)) {
+  if (current.includes(start) && current.includes(end)) {
     fs.writeFileSync(
       file,
-      current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length),
+      current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length),
     );
   } else {
-    fs.writeFileSync(file, `${current.trimEnd()}\n\n## Access-log engine\n\n${block}\n`);
+    const heading = generator === 'own' ? 'Access-log engine' : `Access-log engine on ${GENERATORS[generator].title}`;
+    fs.writeFileSync(file, `${current.trimEnd()}\n\n## ${heading}\n\n${block}\n`);
   }
 }

@@ -4,7 +4,10 @@
  * time a raw DuckDB scan + group-by of the same files, and judge findings and scores against the ground truth, next
  * to the rules-only baseline at the same budget. Results go to bench/logs/results/ and into BENCHMARKS.md.
  *
- *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--data DIR] [--no-write]
+ *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--generator own|alt|third]
+ *                          [--data DIR] [--no-write]
+ *
+ * --generator alt|third runs the same benchmark on data from a generator written without reading the engine.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +26,14 @@ import { openWorkspace } from '../../src/modules/logaudit/workspace/workspace.js
 import { runAnalysis } from '../../src/modules/logaudit/workspace/analysis-sql.js';
 import { runBaseline, writeBaseline } from '../../src/modules/logaudit/workspace/baseline-sql.js';
 import { rawScanSeconds } from './raw-scan.js';
-import { machineSummary, renderMarkdown, updateBenchmarksFile, type SizeResult } from './report.js';
+import {
+  GENERATORS,
+  machineSummary,
+  renderMarkdown,
+  updateBenchmarksFile,
+  type GeneratorName,
+  type SizeResult,
+} from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -40,12 +50,25 @@ function parseSize(text: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-async function dataset(base: string, events: number, seed: number, format: 'csv' | 'fhir'): Promise<string> {
-  const dir = path.join(base, `${format}-${events}-seed${seed}`);
+async function dataset(
+  base: string,
+  generator: GeneratorName,
+  events: number,
+  seed: number,
+  format: 'csv' | 'fhir',
+): Promise<string> {
+  const dir = path.join(base, `${generator === 'own' ? '' : `${generator}-`}${format}-${events}-seed${seed}`);
   if (fs.existsSync(path.join(dir, 'ground_truth.csv'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
-  console.error(`generating ${events} events (${format}, seed ${seed}) into ${dir} …`);
-  await generateDataset({ outDir: dir, events, seed, format });
+  console.error(`generating ${events} events (${generator}, ${format}, seed ${seed}) into ${dir} …`);
+  if (generator === 'own') {
+    await generateDataset({ outDir: dir, events, seed, format });
+    return dir;
+  }
+  const main = path.join(here, generator === 'alt' ? 'alt-generator' : 'third-generator', 'main.ts');
+  const args = ['--import', 'tsx', main, '--out', dir, '--events', String(events), '--seed', String(seed)];
+  const child = spawnSync(process.execPath, [...args, '--format', format], { cwd: root, stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`the ${generator} generator failed for ${dir}`);
   return dir;
 }
 
@@ -104,11 +127,13 @@ async function main(): Promise<void> {
   const sizes = arg('sizes', '400k,4m,20m').split(',').map(parseSize);
   const seed = Number(arg('seed', '11'));
   const format = arg('format', 'csv') as 'csv' | 'fhir';
+  const generator = arg('generator', 'own') as GeneratorName;
+  if (!(generator in GENERATORS)) throw new Error(`--generator must be one of ${Object.keys(GENERATORS).join(', ')}`);
   const dataRoot = path.resolve(arg('data', path.join(root, '.varde', 'bench-logs')));
   const threads = os.cpus().length;
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    const dir = await dataset(dataRoot, size, seed, format);
+    const dir = await dataset(dataRoot, generator, size, seed, format);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-bench-logs-'));
     try {
       await rawScanSeconds(dir, threads); // warm the page cache so both runs read from memory
@@ -141,12 +166,12 @@ async function main(): Promise<void> {
   }
   const machine = machineSummary();
   const command = `npm run bench:logs -- ${process.argv.slice(2).join(' ')}`.trim();
-  const markdown = renderMarkdown(results, machine, command);
+  const markdown = renderMarkdown(results, machine, command, generator);
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   const stamp = new Date().toISOString().replaceAll(':', '-').slice(0, 19);
   fs.writeFileSync(path.join(here, 'results', `${stamp}.json`), JSON.stringify({ machine, command, results }, null, 2));
   console.log(markdown);
-  if (!process.argv.includes('--no-write')) updateBenchmarksFile(path.join(root, 'BENCHMARKS.md'), markdown);
+  if (!process.argv.includes('--no-write')) updateBenchmarksFile(path.join(root, 'BENCHMARKS.md'), markdown, generator);
 }
 
 await main();
