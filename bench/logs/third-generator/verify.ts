@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseCsvRecord } from '../../../src/modules/logaudit/dataset/text-file.js';
 
 const ROLES = new Set([
   'physician',
@@ -74,27 +75,7 @@ function ts(value: string, where: string): number {
 }
 
 function parseLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else q = false;
-      } else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
+  return line.includes('"') ? parseCsvRecord(line) : line.split(',');
 }
 
 function quotesBalanced(s: string): boolean {
