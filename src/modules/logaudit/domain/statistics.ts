@@ -17,7 +17,11 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
  * Familiarity of a user with the unit treating the patient (f in [0, 1], the largest of these):
  * - department: how many *other* users of the same department looked up *other* patients of that unit without a
  *   documented reason (colleagues gathering around one patient do not make each other look ordinary); f = 1 when at
- *   least max(min(3, half of the colleagues), 10 % of the department, 1) did.
+ *   least max(min(3, half of the colleagues), 10 % of the department, 1) did — times the lift of that unit among the
+ *   department's undocumented lookups (its share there against its share everywhere, the user's own left out,
+ *   smoothed with `liftPrior` lookups at one): none at a lift of one or less, full at `liftFull`. Where documentation
+ *   is patchy, colleagues look up patients of every big unit now and then; only a unit they turn to more than
+ *   chance is familiar.
  * - role: in a department of fewer than five users, the same count over users with the same role.
  * - user, documented: f = 1 from five patients of that unit looked up with a documented reason (regular work).
  * - user, concentrated: five more undocumented patients of that unit, and at least five times the unit's base share
@@ -27,6 +31,8 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
  */
 export const FAMILIARITY = {
   minPeers: 3,
+  liftPrior: 20,
+  liftFull: 2,
   peerShare: 0.1,
   userPatients: 5,
   concentrationLift: 5,

@@ -180,6 +180,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           FROM a_care GROUP BY uid, care)
         SELECT x.*, (x.n_unexplained / greatest(sum(x.n_unexplained) OVER (PARTITION BY x.uid), 1)) / cs.share AS lift
         FROM x JOIN a_care_share cs USING (care);
+      -- Lift: how much more often than the unit's share of all undocumented lookups the user's colleagues (the user's
+      -- own lookups left out) looked up its patients without documentation, smoothed towards one.
+      CREATE OR REPLACE TEMP TABLE a_lift AS
+        WITH uc AS (SELECT udept, care, uid, n_patients AS n FROM a_dc_user),
+        dc AS (SELECT udept, care, sum(n) AS n FROM uc GROUP BY ALL),
+        dn AS (SELECT udept, sum(n) AS n FROM uc GROUP BY ALL),
+        un AS (SELECT uid, udept, sum(n) AS n FROM uc GROUP BY ALL),
+        cs AS (SELECT care, sum(n) / (SELECT sum(n) FROM uc) AS share FROM uc GROUP BY ALL)
+        SELECT uc.uid, uc.udept, uc.care,
+          ((dc.n - uc.n) + ${FAMILIARITY.liftPrior} * cs.share) / ((dn.n - un.n) + ${FAMILIARITY.liftPrior}) / cs.share AS lift
+        FROM uc JOIN un USING (uid, udept) JOIN cs USING (care)
+        JOIN dc ON dc.udept IS NOT DISTINCT FROM uc.udept AND dc.care = uc.care
+        JOIN dn ON dn.udept IS NOT DISTINCT FROM uc.udept;
       CREATE OR REPLACE TEMP TABLE a_fam AS
         SELECT uid, pid, max(f) AS f, arg_max(peers, f * 1e9 - care) AS peers, max(f_user) AS f_user, any_value(dept_size) AS dept_size,
                bool_and(care = 0) AS no_contact
@@ -187,7 +200,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT c.uid, c.pid, c.care, ds.n_users AS dept_size, x.peers,
                  least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0) AS f_user,
                  greatest(
-                   least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0)),
+                   least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0))
+                     * least(1.0, greatest(0.0, ln(greatest(coalesce(lf.lift, 1.0), 1e-9)) / ln(${FAMILIARITY.liftFull}))),
                    CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
                      THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom})) ELSE 0 END,
                    CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
@@ -202,6 +216,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           CROSS JOIN LATERAL (SELECT greatest(0, coalesce(dc.n_users, 0) - coalesce(sg.n_single, 0)
                                                  - CASE WHEN du.n_patients = 1 THEN 0 ELSE 1 END) AS peers) x
           LEFT JOIN a_dept_size ds ON ds.udept IS NOT DISTINCT FROM c.udept
+          LEFT JOIN a_lift lf ON lf.uid = c.uid AND lf.udept IS NOT DISTINCT FROM c.udept AND lf.care = c.care
           LEFT JOIN a_user_care uc ON uc.uid = c.uid AND uc.care = c.care
           LEFT JOIN users uu ON uu.uid = c.uid
           LEFT JOIN a_user_job uj ON uj.uid = c.uid
@@ -589,6 +604,7 @@ export const ANALYSIS_TABLES = [
   'a_role_care_single',
   'a_user_care',
   'a_care_share',
+  'a_lift',
   'a_fam',
   'a_unfamiliar',
   'a_unfamiliar_hours',
