@@ -44,7 +44,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   {
     code: 'RARE_DEPARTMENT_FOR_PATIENT',
     column: 's_rare_dept',
-    weight: 0.55,
+    weight: 0.35,
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
   },
@@ -125,5 +125,5 @@ export function informativeness(fireRate: number): number {
   return Math.min(1, Math.max(0, Math.log(1 / fireRate) / Math.log(1000)));
 }
 
-export const INFORMATIVENESS_SQL = (rate: string): string =>
-  `(CASE WHEN (${rate}) <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / (${rate})) / ln(1000.0))) END)`;
+export const INFORMATIVENESS_SQL = (rate: string, oneIn = 1000): string =>
+  `(CASE WHEN (${rate}) <= 0 THEN 1.0 ELSE least(1.0, greatest(0.0, ln(1.0 / (${rate})) / ln(${oneIn}.0))) END)`;

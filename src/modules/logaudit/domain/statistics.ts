@@ -41,6 +41,13 @@ export const FAMILIARITY = {
   jobShareFrom: 0.25,
 } as const;
 
+/**
+ * Lookups of patients with no contact at all: in some hospitals they are rare, in others (old records, letters,
+ * registries) a steady part of the work. The signal is weighted by how often it fires among unexplained pairs:
+ * full when at most one in this many does, less the more common it is (nothing when all do).
+ */
+export const NO_CONTACT_FULL_BELOW_ONE_IN = 100;
+
 /** A pair counts towards breadth and bursts when its familiarity is below this (an "unfamiliar" lookup). */
 export const UNFAMILIAR_BELOW = 0.5;
 

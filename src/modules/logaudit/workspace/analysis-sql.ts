@@ -20,6 +20,7 @@ import {
   NAME_SERIES,
   MIN_COUNT,
   MIN_PEER_GROUP,
+  NO_CONTACT_FULL_BELOW_ONE_IN,
   WORKSTATION,
   OUTLIER,
   REPEAT,
@@ -500,11 +501,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_weeks_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
           (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws,
-          (SELECT count(*) FROM a_session WHERE off_session > 0) AS n_off
+          (SELECT count(*) FROM a_session WHERE off_session > 0) AS n_off,
+          (SELECT count(*) FROM a_fam WHERE no_contact AND f < ${UNFAMILIAR_BELOW}) AS n_no_contact
         FROM a_ctx WHERE state = 'unexplained'),
       info AS (SELECT ${INFORMATIVENESS_SQL('n_search / n')} AS i_search, ${INFORMATIVENESS_SQL('n_print / n')} AS i_print,
                      ${INFORMATIVENESS_SQL('n_repeat / n')} AS i_repeat, ${INFORMATIVENESS_SQL('n_etreat / n')} AS i_etreat,
-                     ${INFORMATIVENESS_SQL('n_ws / n')} AS i_ws, ${INFORMATIVENESS_SQL('n_off / n')} AS i_off FROM rates)
+                     ${INFORMATIVENESS_SQL('n_ws / n')} AS i_ws, ${INFORMATIVENESS_SQL('n_off / n')} AS i_off,
+                     ${INFORMATIVENESS_SQL('n_no_contact / n', NO_CONTACT_FULL_BELOW_ONE_IN)} AS i_no_contact FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_weeks_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
@@ -514,7 +517,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_etreat_no_emergency > 0 THEN info.i_etreat ELSE 0 END AS s_etreat,
         (NOT c.user_known)::DOUBLE AS s_unknown_user,
         CASE WHEN NOT coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_rare_dept,
-        CASE WHEN coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_no_contact,
+        CASE WHEN coalesce(f.no_contact, false) THEN (1 - coalesce(f.f, 1.0)) * info.i_no_contact ELSE 0 END AS s_no_contact,
         CASE WHEN c.same_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
           log10(${FAMILY_NAME.commonShare} / (c.name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_name,
         CASE WHEN c.same_full_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
