@@ -58,7 +58,10 @@ export const UNFAMILIAR_BELOW = 0.5;
  */
 export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
 export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5 } as const;
-/** Below this many users a role is too small to be its own peer group; all users are then the peers. */
+/**
+ * Peers for breadth, rapid lookups and exports: users with the same role in the same home department (they share a
+ * workflow); with fewer than this many, the role across the hospital; with fewer still, all users.
+ */
 export const MIN_PEER_GROUP = 10;
 
 /**

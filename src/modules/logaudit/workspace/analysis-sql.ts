@@ -233,7 +233,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     // Breadth: unfamiliar patients per user over the window; exported: patients printed or exported without a
     // documented reason; rapid: unfamiliar patients per hour (two bucket offsets),
-    // the user's most against the role, and every hour that is unusual on that scale.
+    // the user's most against the peers (same role in the same department, else the role), and every hour that is
+    // unusual on that scale.
     name: 'users',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_unfamiliar AS
         SELECT c.uid, c.pid, c.role, c.first_unexplained_ts FROM a_ctx c JOIN a_fam f USING (uid, pid)
@@ -251,8 +252,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, coalesce(x.n, 0) AS exported
         FROM active a LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid) LEFT JOIN exported x USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
-        WITH g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, *
-                   FROM a_user),
+        WITH h AS (SELECT a.*, d.dept AS home FROM a_user a JOIN users u USING (uid) LEFT JOIN departments d ON d.department_id = u.department_id),
+        g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role, home) >= ${MIN_PEER_GROUP} THEN role || '@' || home
+                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, * EXCLUDE (home)
+                   FROM h),
         m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med,
                      median(ln(1 + exported)) AS x_med, quantile_cont(exported, 0.9) AS x_p90 FROM g GROUP BY grp)
         SELECT g.uid, g.grp, m.b_med, m.r_med, m.x_med, m.x_p90,
