@@ -7,32 +7,20 @@ import { createReadStream, existsSync, openSync, readSync, closeSync, statSync }
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseCsvRecord } from '../../../src/modules/logaudit/dataset/text-file.js';
+import {
+  ACTIONS as CONTRACT_ACTIONS,
+  DEPARTMENT_KINDS,
+  ENCOUNTER_KINDS,
+  PURPOSES as CONTRACT_PURPOSES,
+  ROLES as CONTRACT_ROLES,
+} from '../../../src/modules/logaudit/domain/codes.js';
 
-const ROLES = new Set([
-  'physician',
-  'nurse',
-  'secretary',
-  'lab',
-  'radiology',
-  'pharmacist',
-  'therapist',
-  'admin',
-  'it',
-  'other',
-]);
-const DEPT_KINDS = new Set([
-  'ward',
-  'outpatient',
-  'emergency',
-  'lab',
-  'radiology',
-  'pharmacy',
-  'administration',
-  'other',
-]);
-const ENC_KINDS = new Set(['inpatient', 'outpatient', 'emergency', 'referral', 'order', 'other']);
-const ACTIONS = new Set(['read', 'search', 'print', 'export', 'update', 'create']);
-const PURPOSES = new Set(['', 'TREAT', 'ETREAT', 'HOPERAT', 'HPAYMT', 'HRESCH', 'PATRQT']);
+// The contract's value sets; `delete` is only reachable from FHIR, so it is not a CSV action.
+const ROLES = new Set<string>(CONTRACT_ROLES);
+const DEPT_KINDS = new Set<string>(DEPARTMENT_KINDS);
+const ENC_KINDS = new Set<string>(ENCOUNTER_KINDS);
+const ACTIONS = new Set<string>(CONTRACT_ACTIONS.filter((a) => a !== 'delete'));
+const PURPOSES = new Set<string>(['', ...CONTRACT_PURPOSES]);
 const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY = 86_400_000;
