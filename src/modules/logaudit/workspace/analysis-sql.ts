@@ -45,6 +45,12 @@ function windowPredicate(w: AnalysisWindow): string {
   return parts.join(' AND ');
 }
 
+/** Strength of a shared name from how many of all persons carry it (see FAMILY_NAME). */
+function nameRarity(count: string, persons: string): string {
+  const span = Math.log10(FAMILY_NAME.commonShare / FAMILY_NAME.rareShare);
+  return `least(1.0, greatest(0.0, log10(${FAMILY_NAME.commonShare} / (${count} / greatest(${persons}, 1))) / ${span}))`;
+}
+
 /** Strength from how rare a value is among all patients: none for the top 1 %, full for the top 0.01 %. */
 function tailStrength(tail: string): string {
   return `least(1.0, greatest(0.0, (-log10(greatest(${tail}, 1e-12)) - ${BURST.fromLog10}) / ${BURST.spanLog10}))`;
@@ -299,8 +305,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // that same week (a busy week for the whole unit is no one's spell). How far a week may stray is learned from all
     // user-weeks of the same role and kind of home department: a negative-binomial spread, variance = usual + c ·
     // usual², with c estimated from the data (a physician's on-call weeks or a radiology rota vary more than a
-    // ward nurse's weeks). A few days of
-    // browsing by someone who is normally documented stand out; a job that is undocumented every week does not.
+    // ward nurse's weeks). A few days of browsing by someone who is normally documented stand out; a job that is
+    // undocumented every week does not.
     name: 'weeks',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_week AS
         SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n,
@@ -313,7 +319,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM a_user_week CROSS JOIN p0 GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_usual AS
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
-          coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual, count(*) AS weeks
+          coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual
         FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
       CREATE OR REPLACE TEMP TABLE a_week_spell AS
         WITH home AS (
@@ -335,8 +341,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         s2 AS (
           SELECT s.* EXCLUDE (c),
             least(1.0, greatest(0.0, ((s.n - s.usual) / sqrt(s.usual + s.c * s.usual ^ 2) - ${USER_WEEK.zFrom}) / ${USER_WEEK.zSpan})) AS s
-          FROM s)
-        , wp AS (
+          FROM s),
+        wp AS (
           SELECT p.uid, p.pid, s.week, s.n, s.usual, s.s
           FROM s2 s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
           WHERE s.s > 0 AND ${windowPredicate(w)}),
@@ -521,10 +527,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         (NOT c.user_known)::DOUBLE AS s_unknown_user,
         CASE WHEN NOT coalesce(f.no_contact, false) THEN 1 - coalesce(f.f, 1.0) ELSE 0 END AS s_rare_dept,
         CASE WHEN coalesce(f.no_contact, false) THEN (1 - coalesce(f.f, 1.0)) * info.i_no_contact ELSE 0 END AS s_no_contact,
-        CASE WHEN c.same_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
-          log10(${FAMILY_NAME.commonShare} / (c.name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_name,
-        CASE WHEN c.same_full_name AND NOT c.is_self THEN least(1.0, greatest(0.0,
-          log10(${FAMILY_NAME.commonShare} / (c.full_name_n / greatest(p.n, 1))) / log10(${FAMILY_NAME.commonShare / FAMILY_NAME.rareShare}))) ELSE 0 END AS s_full_name, c.full_name_n,
+        CASE WHEN c.same_name AND NOT c.is_self THEN ${nameRarity('c.name_n', 'p.n')} ELSE 0 END AS s_name,
+        CASE WHEN c.same_full_name AND NOT c.is_self THEN ${nameRarity('c.full_name_n', 'p.n')} ELSE 0 END AS s_full_name,
+        c.full_name_n,
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_dept IN (c.udept, c.home_dept) THEN 1.0
              WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
              ELSE 0 END AS s_colleague,
