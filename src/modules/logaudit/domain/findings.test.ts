@@ -40,6 +40,19 @@ describe('scoring', () => {
     const same = SIGNALS.find((s) => s.code === 'SAME_ADDRESS');
     expect(same && contribution(same, 'explained', 1)).toBeCloseTo(0.16, 10);
   });
+  it('counts a circumstance half unless another signal corroborates it', () => {
+    const weightOf = (strengths: Record<string, number>, code: string): number | undefined =>
+      reasonsFor('unexplained', strengths, {}).find((r) => r.code === code)?.weight;
+    const rare = SIGNALS.find((s) => s.code === 'RARE_DEPARTMENT_FOR_PATIENT');
+    const full = rare ? rare.weight : NaN;
+    expect(weightOf({ s_rare_dept: 1, s_no_relation: 1 }, 'RARE_DEPARTMENT_FOR_PATIENT')).toBeCloseTo(full / 2, 10);
+    expect(weightOf({ s_rare_dept: 1, s_hours: 1, s_no_relation: 1 }, 'RARE_DEPARTMENT_FOR_PATIENT')).toBeCloseTo(
+      full,
+      10,
+    );
+    expect(weightOf({ s_rare_dept: 1, s_breadth: 1 }, 'RARE_DEPARTMENT_FOR_PATIENT')).toBeCloseTo(full, 10);
+    expect(weightOf({ s_breadth: 1 }, 'USER_BREADTH_UNUSUAL')).toBe(0.5);
+  });
   it('takes weight from flags that fire often', () => {
     expect(informativeness(0.001)).toBe(1);
     expect(informativeness(0.5)).toBeCloseTo(0.1, 2);

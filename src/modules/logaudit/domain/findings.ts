@@ -3,7 +3,7 @@
  * Plain functions: reasons from signal strengths, deterministic ordering, grouping into cases.
  */
 import { reason, type Reason, type ReasonCode, type ReasonFacts } from './reasons.js';
-import { contribution, MIN_REASON_CONTRIBUTION, SIGNALS, type ExplanationState } from './scoring.js';
+import { contributions, MIN_REASON_CONTRIBUTION, SIGNALS, type ExplanationState } from './scoring.js';
 
 export interface Finding {
   readonly user_id: string;
@@ -29,10 +29,8 @@ export type SignalStrengths = Readonly<Record<string, number | null | undefined>
 
 /** Reasons for a pair, strongest first (ties by code); always at least the strongest one. */
 export function reasonsFor(state: ExplanationState, strengths: SignalStrengths, facts: ReasonFacts): Reason[] {
-  const scored = SIGNALS.map((signal) => ({
-    code: signal.code,
-    weight: contribution(signal, state, Number(strengths[signal.column] ?? 0)),
-  }))
+  const weights = contributions(state, (signal) => Number(strengths[signal.column] ?? 0));
+  const scored = SIGNALS.map((signal, i) => ({ code: signal.code, weight: weights[i] as number }))
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code));
   const shown = scored.filter((r, i) => i === 0 || r.weight >= MIN_REASON_CONTRIBUTION);

@@ -22,6 +22,14 @@ export interface SignalSpec {
    * user's `routine_keep`. Rules about the pair itself (self, family, colleague, …) are not.
    */
   readonly behaviour?: boolean;
+  /**
+   * A circumstance of the lookup (an unfamiliar unit, no contact, an odd hour or place, a search first, a print):
+   * common in ordinary work, so alone it says little. It counts in full only when another signal corroborates it
+   * (see CORROBORATION).
+   */
+  readonly circumstance?: boolean;
+  /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
+  readonly baseline?: boolean;
 }
 
 // Statistics speak for unexplained lookups; an explained one keeps a trace (below any finding and below the
@@ -47,8 +55,16 @@ export const SIGNALS: readonly SignalSpec[] = [
     weight: 0.35,
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
+    circumstance: true,
   },
-  { code: 'NO_CARE_CONTACT', column: 's_no_contact', weight: 0.55, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'NO_CARE_CONTACT',
+    column: 's_no_contact',
+    weight: 0.55,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
   { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'SAME_FULL_NAME', column: 's_full_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
@@ -64,20 +80,82 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: { unexplained: 1, weak: 0.5, explained: 0.08 },
     behaviour: true,
   },
-  { code: 'PATIENT_FROM_OTHER_AREA', column: 's_area', weight: 0.2, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'PATIENT_FROM_OTHER_AREA',
+    column: 's_area',
+    weight: 0.2,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
   { code: 'USER_WEEK_UNUSUAL', column: 's_week', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'UNUSUAL_WORKSTATION', column: 's_workstation', weight: 0.35, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'OUTSIDE_USUAL_HOURS', column: 's_hours', weight: 0.4, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'OUTSIDE_WORK_SESSION', column: 's_off_session', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'SEARCH_THEN_READ', column: 's_search', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'UNUSUAL_WORKSTATION',
+    column: 's_workstation',
+    weight: 0.35,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
+  {
+    code: 'OUTSIDE_USUAL_HOURS',
+    column: 's_hours',
+    weight: 0.4,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
+  {
+    code: 'OUTSIDE_WORK_SESSION',
+    column: 's_off_session',
+    weight: 0.5,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
+  {
+    code: 'SEARCH_THEN_READ',
+    column: 's_search',
+    weight: 0.25,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
   { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED },
-  { code: 'PRINT_OR_EXPORT', column: 's_print', weight: 0.15, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'NO_RELATION', column: 's_no_relation', weight: 0.1, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'WEAK_EXPLANATION_ONLY', column: 's_weak', weight: 0.05, factor: { unexplained: 0, weak: 1, explained: 0 } },
+  {
+    code: 'PRINT_OR_EXPORT',
+    column: 's_print',
+    weight: 0.15,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    circumstance: true,
+  },
+  {
+    code: 'NO_RELATION',
+    column: 's_no_relation',
+    weight: 0.1,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    baseline: true,
+  },
+  {
+    code: 'WEAK_EXPLANATION_ONLY',
+    column: 's_weak',
+    weight: 0.05,
+    factor: { unexplained: 0, weak: 1, explained: 0 },
+    baseline: true,
+  },
 ];
+
+/**
+ * Corroboration: a circumstance counts `alone` of its contribution unless at least two signals other than the
+ * baseline contribute `min` or more. In ordinary work one odd circumstance is common (a lookup in an unfamiliar unit,
+ * or at an odd hour); two at once, or one with a rule or a behaviour signal, are not.
+ */
+export const CORROBORATION = { min: 0.05, alone: 0.5 } as const;
 
 /** A reason is shown when it contributes at least this much (the strongest one is always shown). */
 export const MIN_REASON_CONTRIBUTION = 0.02;
@@ -85,6 +163,14 @@ export const MIN_REASON_CONTRIBUTION = 0.02;
 export function contribution(signal: SignalSpec, state: ExplanationState, strength: number): number {
   const s = Math.min(1, Math.max(0, strength));
   return signal.weight * signal.factor[state] * s;
+}
+
+/** Every signal's contribution, in SIGNALS order, after corroboration. */
+export function contributions(state: ExplanationState, strength: (signal: SignalSpec) => number): number[] {
+  const raw = SIGNALS.map((signal) => contribution(signal, state, strength(signal)));
+  const supporting = SIGNALS.filter((signal, i) => !signal.baseline && (raw[i] as number) >= CORROBORATION.min).length;
+  const alone = supporting < 2;
+  return raw.map((c, i) => (alone && SIGNALS[i]?.circumstance ? c * CORROBORATION.alone : c));
 }
 
 /** Noisy-OR of contributions. Rounded so that equal inputs give equal scores on every machine. */
@@ -108,10 +194,13 @@ export function routineReplaceSql(): string {
 export function scoreSql(): string {
   const factor = (signal: SignalSpec): string =>
     `(CASE state WHEN 'unexplained' THEN ${signal.factor.unexplained} WHEN 'weak' THEN ${signal.factor.weak} ELSE ${signal.factor.explained} END)`;
-  const misses = SIGNALS.map(
-    (s) =>
-      `(1.0::DOUBLE - ${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`,
-  );
+  const raw = (s: SignalSpec): string =>
+    `(${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`;
+  const supporting = SIGNALS.filter((s) => !s.baseline)
+    .map((s) => `(${raw(s)} >= ${CORROBORATION.min})::INTEGER`)
+    .join(' + ');
+  const alone = `(CASE WHEN ${supporting} < 2 THEN ${CORROBORATION.alone}::DOUBLE ELSE 1.0::DOUBLE END)`;
+  const misses = SIGNALS.map((s) => `(1.0::DOUBLE - ${raw(s)}${s.circumstance ? ` * ${alone}` : ''})`);
   return `round(1 - ${misses.join(' * ')}, 6)`;
 }
 

@@ -26,6 +26,7 @@ import {
   REPEAT,
   ROUTINE,
   SESSION,
+  TEAM,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
@@ -501,6 +502,27 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM offs o JOIN usual u USING (uid)`,
   },
   {
+    // The care team at work: another user of the same department documented work on the patient within a week of
+    // the undocumented lookup (explanation-based auditing's "a colleague has a reason"). Covering for a colleague or
+    // an unrecorded consultation looks like this; a look at someone the department is not treating does not.
+    name: 'team',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_team AS
+      WITH q AS (
+        SELECT p.uid, p.pid, p.day, coalesce(p.dept, hd.dept) AS dept FROM pair_days p JOIN users u USING (uid)
+        LEFT JOIN departments hd ON hd.department_id = u.department_id
+        WHERE p.n_unexplained + p.n_weak > 0 AND ${windowPredicate(w)}),
+      doc AS (
+        SELECT p.uid, p.pid, p.day, coalesce(p.dept, hd.dept) AS dept FROM pair_days p JOIN users u USING (uid)
+        LEFT JOIN departments hd ON hd.department_id = u.department_id
+        WHERE p.n_events > p.n_unexplained + p.n_weak AND p.pid IN (SELECT pid FROM q))
+      SELECT uid, pid, min(n) AS colleagues FROM (
+        SELECT q.uid, q.pid, q.day, count(DISTINCT doc.uid) AS n
+        FROM q LEFT JOIN doc ON doc.pid = q.pid AND doc.dept = q.dept AND doc.uid <> q.uid
+          AND doc.day BETWEEN q.day - ${TEAM.days} AND q.day + ${TEAM.days}
+        GROUP BY q.uid, q.pid, q.day)
+      GROUP BY uid, pid HAVING min(n) > 0`,
+  },
+  {
     name: 'signals',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_signals AS
       WITH rates AS (
@@ -550,7 +572,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
-        coalesce(rt.routine_keep, 1.0) AS routine_keep,
+        coalesce(rt.routine_keep, 1.0) * CASE WHEN tm.colleagues > 0 THEN ${TEAM.keep} ELSE 1.0 END AS routine_keep,
+        coalesce(tm.colleagues, 0) AS team_colleagues,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
@@ -566,6 +589,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
+      LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_employment em USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
@@ -639,6 +663,7 @@ export const ANALYSIS_TABLES = [
   'a_ws',
   'a_activity',
   'a_session',
+  'a_team',
   'a_signals',
 ];
 

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { combine, contribution, scoreSql, SIGNALS, type ExplanationState } from '../domain/scoring.js';
+import { combine, contributions, scoreSql, SIGNALS, type ExplanationState } from '../domain/scoring.js';
 import { rows } from './sql.js';
 
 describe('scoreSql', () => {
@@ -10,6 +10,8 @@ describe('scoreSql', () => {
       { state: 'unexplained', strengths: SIGNALS.map((_, i) => (i % 3) / 3) },
       { state: 'explained', strengths: SIGNALS.map((_, i) => (i % 2 ? 1 : 0)) },
       { state: 'weak', strengths: SIGNALS.map(() => 0.5) },
+      // one circumstance and the baseline only: the circumstance counts half
+      { state: 'unexplained', strengths: SIGNALS.map((s) => (s.column === 's_rare_dept' || s.baseline ? 1 : 0)) },
     ];
     for (const c of cases) {
       const columns = SIGNALS.map((s, i) => `${c.strengths[i]} AS ${s.column}`).join(', ');
@@ -17,7 +19,7 @@ describe('scoreSql', () => {
         db,
         `SELECT ${scoreSql()} AS score FROM (SELECT '${c.state}' AS state, ${columns})`,
       );
-      const expected = combine(SIGNALS.map((s, i) => contribution(s, c.state, c.strengths[i] as number)));
+      const expected = combine(contributions(c.state, (s) => c.strengths[SIGNALS.indexOf(s)] as number));
       expect(row?.score).toBeCloseTo(expected, 6);
     }
     db.closeSync();
