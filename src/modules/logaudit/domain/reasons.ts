@@ -127,6 +127,12 @@ export const REASONS = {
     en: () =>
       'The lookup happened while the user was otherwise doing no documented work (no explained lookups within two hours before or after).',
   },
+  ACTIVITY_DURING_ABSENCE: {
+    nb: () =>
+      'Oppslaget skjedde mens brukeren ellers var borte: nesten ingen andre oppslag en uke før og etter, selv om brukeren vanligvis er aktiv mange dager.',
+    en: () =>
+      'The lookup happened while the user was otherwise away: hardly any other lookups a week before and after, although the user is usually active on many days.',
+  },
   UNUSUAL_WORKSTATION: {
     nb: () => 'Oppslaget ble gjort fra en arbeidsstasjon brukeren nesten aldri bruker, utenfor brukerens avdeling.',
     en: () => "The lookup was made from a workstation the user almost never uses, outside the user's department.",

@@ -116,6 +116,14 @@ export const SIGNALS: readonly SignalSpec[] = [
     circumstance: true,
   },
   {
+    code: 'ACTIVITY_DURING_ABSENCE',
+    column: 's_absence',
+    weight: 0.5,
+    factor: { unexplained: 1, weak: 0.6, explained: 0.08 },
+    behaviour: true,
+    circumstance: true,
+  },
+  {
     code: 'SEARCH_THEN_READ',
     column: 's_search',
     weight: 0.25,

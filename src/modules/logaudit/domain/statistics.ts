@@ -189,3 +189,18 @@ export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.0
  * the undocumented lookup. Behaviour signals then keep `keep` of their strength.
  */
 export const TEAM = { days: 7, keep: 0.5 } as const;
+
+/**
+ * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and
+ * at most one other active day within `days` days either side, for a user active on at least `minActiveDays` days.
+ * Strength from the binomial chance of so quiet a fortnight at the user's rate of active days: none at 1 in 20
+ * (10^-fromLog10), full at 1 in 1,000.
+ */
+export const ABSENCE = {
+  days: 7,
+  fewPatients: 3,
+  fewShare: 0.25,
+  minActiveDays: 20,
+  fromLog10: 1.3,
+  spanLog10: 1.7,
+} as const;

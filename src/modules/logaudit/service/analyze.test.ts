@@ -103,6 +103,17 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), where no W1 colleague worked.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
+  // During an absence: u60 (W4) works on W4's inpatients every day up to the 22nd, then nothing, and on the 30th
+  // opens the record of p490 (no contact) once.
+  data.staff.push({ ...staff('u52'), user_id: 'u60', family_name: 'Staffname60', address_id: 'addr-u60' });
+  for (let day = 1; day <= 22; day++) {
+    const inStay = data.encounters.find(
+      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
+    );
+    if (inStay) add(lookup('u60', String(inStay.patient_id), at(day, 9, 30)));
+  }
+  patient('p490');
+  add(lookup('u60', 'p490', at(30, 11)));
   return {
     data,
     planted: {
@@ -122,6 +133,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       USER_WEEK_UNUSUAL: ['u40', 'p129'],
       PATIENT_FROM_OTHER_AREA: ['u41', 'p470'],
       SAME_FULL_NAME: ['u27', 'p480'],
+      ACTIVITY_DURING_ABSENCE: ['u60', 'p490'],
     },
   };
 }
@@ -175,6 +187,7 @@ describe('analyzeWorkspace', () => {
     'USER_WEEK_UNUSUAL',
     'PATIENT_FROM_OTHER_AREA',
     'SAME_FULL_NAME',
+    'ACTIVITY_DURING_ABSENCE',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

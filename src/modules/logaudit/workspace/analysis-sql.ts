@@ -26,6 +26,7 @@ import {
   REPEAT,
   ROUTINE,
   SESSION,
+  ABSENCE,
   TEAM,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
@@ -502,6 +503,30 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM offs o JOIN usual u USING (uid)`,
   },
   {
+    // Lookups during an absence: on a day with few patients, the user was otherwise inactive for the surrounding
+    // fortnight (at most one other day with any lookup) although the user is usually active on a good share of days.
+    // Someone on leave or on holiday who opens a record from home looks like this; an extra shift does not (it has
+    // a working day's patients). Strength from how unlikely so quiet a fortnight is at the user's own rate of active
+    // days (binomial).
+    name: 'absence',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_absence AS
+      WITH ud AS (SELECT uid, day, count(DISTINCT pid) AS patients FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day),
+      rate AS (
+        SELECT uid, count(*) / (max(day) - min(day) + 1) AS p, median(patients) AS usual FROM ud
+        GROUP BY uid HAVING count(*) >= ${ABSENCE.minActiveDays}),
+      quiet AS (
+        SELECT q.uid, q.day, any_value(r.p) AS p, count(o.day) AS other_days
+        FROM ud q JOIN rate r USING (uid)
+        LEFT JOIN ud o ON o.uid = q.uid AND o.day <> q.day AND o.day BETWEEN q.day - ${ABSENCE.days} AND q.day + ${ABSENCE.days}
+        WHERE q.patients <= greatest(${ABSENCE.fewPatients}, ${ABSENCE.fewShare} * r.usual)
+        GROUP BY q.uid, q.day HAVING count(o.day) <= 1),
+      chance AS (
+        SELECT uid, day, (1 - p) ^ ${2 * ABSENCE.days} + ${2 * ABSENCE.days} * p * (1 - p) ^ ${2 * ABSENCE.days - 1} AS prob FROM quiet)
+      SELECT d.uid, d.pid,
+        max(least(1.0, greatest(0.0, (-log10(greatest(c.prob, 1e-12)) - ${ABSENCE.fromLog10}) / ${ABSENCE.spanLog10}))) AS s_absence
+      FROM pair_days d JOIN chance c USING (uid, day) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.pid`,
+  },
+  {
     // The care team at work: another user of the same department documented work on the patient within a week of
     // the undocumented lookup (explanation-based auditing's "a colleague has a reason"). Covering for a colleague or
     // an unrecorded consultation looks like this; a look at someone the department is not treating does not.
@@ -572,6 +597,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 THEN info.i_print ELSE 0 END AS s_print,
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
+        coalesce(ab.s_absence, 0) AS s_absence,
         coalesce(rt.routine_keep, 1.0) * CASE WHEN tm.colleagues > 0 THEN ${TEAM.keep} ELSE 1.0 END AS routine_keep,
         coalesce(tm.colleagues, 0) AS team_colleagues,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
@@ -590,6 +616,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_team tm USING (uid, pid)
+      LEFT JOIN a_absence ab USING (uid, pid)
       LEFT JOIN a_employment em USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
@@ -664,6 +691,7 @@ export const ANALYSIS_TABLES = [
   'a_activity',
   'a_session',
   'a_team',
+  'a_absence',
   'a_signals',
 ];
 
