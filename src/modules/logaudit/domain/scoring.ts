@@ -28,6 +28,8 @@ export interface SignalSpec {
    * (see CORROBORATION).
    */
   readonly circumstance?: boolean;
+  /** A signal about many users at once (a burst on one patient): colleagues looking too do not mitigate it. */
+  readonly crowd?: boolean;
   /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
   readonly baseline?: boolean;
 }
@@ -69,7 +71,14 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SAME_FULL_NAME', column: 's_full_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
-  { code: 'PATIENT_ACCESS_BURST', column: 's_burst', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'PATIENT_ACCESS_BURST',
+    column: 's_burst',
+    weight: 0.5,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    crowd: true,
+  },
   { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   // Documented lookups in the same hour as an unusual burst keep a trace of it (below any finding), so that they
   // rank above ordinary documented work.
@@ -194,7 +203,7 @@ export function roundScore(score: number): number {
 /** The behaviour signals' columns multiplied by the user's routine_keep, as a DuckDB `* REPLACE (…)` list. */
 export function routineReplaceSql(): string {
   return SIGNALS.filter((s) => s.behaviour)
-    .map((s) => `${s.column} * routine_keep AS ${s.column}`)
+    .map((s) => `${s.column} * routine_keep${s.crowd ? '' : ' * team_keep'} AS ${s.column}`)
     .join(', ');
 }
 

@@ -185,8 +185,9 @@ export function familyNameStrength(share: number): number {
 export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.01 } as const;
 
 /**
- * The care team at work: another user of the same department documented work on the patient within `days` days of
- * the undocumented lookup. Behaviour signals then keep `keep` of their strength.
+ * The care team at work: another user of the same department looked up the patient within `days` days of each
+ * undocumented lookup. Behaviour signals (except a burst, which is about many users) then keep `keep` of their
+ * strength.
  */
 export const TEAM = { days: 7, keep: 0.5 } as const;
 

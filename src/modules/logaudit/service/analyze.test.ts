@@ -100,7 +100,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     if (day % 7 !== 0 && day % 7 !== 1)
       for (let k = 0; k < 3; k++) add(lookup('adm0', `p${400 + ((day * 3 + k) % 60) + 1}`, at(day, 9 + k)));
   // The care team at work: u10 (W1) has a care relation to p150 (W3) and reads it with that reason; a W1 colleague,
-  // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), where no W1 colleague worked.
+  // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), which no one else in W1 read.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
   // During an absence: u60 (W4) works on W4's inpatients every day up to the 22nd, then nothing, and on the 30th
@@ -201,7 +201,7 @@ describe('analyzeWorkspace', () => {
     expect(inShift?.reasons.map((r) => r.code)).not.toContain('OUTSIDE_WORK_SESSION');
   });
 
-  it("counts less an undocumented lookup of a patient the user's own department documented work on that week", () => {
+  it("counts less an undocumented lookup of a patient others in the user's department looked up that week", () => {
     const alone = findingOf('u13', 'p146');
     expect(alone, 'the lookup nobody in W1 documented is a finding').toBeDefined();
     expect(findingOf('u11', 'p150')?.score ?? 0).toBeLessThan(alone?.score ?? 0);

@@ -527,23 +527,21 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       FROM pair_days d JOIN chance c USING (uid, day) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.pid`,
   },
   {
-    // The care team at work: another user of the same department documented work on the patient within a week of
-    // the undocumented lookup (explanation-based auditing's "a colleague has a reason"). Covering for a colleague or
-    // an unrecorded consultation looks like this; a look at someone the department is not treating does not.
+    // The care team at work: another user of the same department also looked up the patient within a week of the
+    // undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
+    // shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
+    // nobody else in the department is concerned with does not.
     name: 'team',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_team AS
-      WITH q AS (
-        SELECT p.uid, p.pid, p.day, coalesce(p.dept, hd.dept) AS dept FROM pair_days p JOIN users u USING (uid)
-        LEFT JOIN departments hd ON hd.department_id = u.department_id
-        WHERE p.n_unexplained + p.n_weak > 0 AND ${windowPredicate(w)}),
-      doc AS (
-        SELECT p.uid, p.pid, p.day, coalesce(p.dept, hd.dept) AS dept FROM pair_days p JOIN users u USING (uid)
-        LEFT JOIN departments hd ON hd.department_id = u.department_id
-        WHERE p.n_events > p.n_unexplained + p.n_weak AND p.pid IN (SELECT pid FROM q))
+      WITH d AS (
+        SELECT p.uid, p.pid, p.day, p.n_unexplained + p.n_weak > 0 AS undocumented, coalesce(p.dept, hd.dept) AS dept
+        FROM pair_days p JOIN users u USING (uid) LEFT JOIN departments hd ON hd.department_id = u.department_id
+        WHERE p.pid IN (SELECT pid FROM pair_days WHERE n_unexplained + n_weak > 0 AND ${windowPredicate(w)})),
+      q AS (SELECT * FROM d WHERE undocumented AND ${windowPredicate(w)})
       SELECT uid, pid, min(n) AS colleagues FROM (
-        SELECT q.uid, q.pid, q.day, count(DISTINCT doc.uid) AS n
-        FROM q LEFT JOIN doc ON doc.pid = q.pid AND doc.dept = q.dept AND doc.uid <> q.uid
-          AND doc.day BETWEEN q.day - ${TEAM.days} AND q.day + ${TEAM.days}
+        SELECT q.uid, q.pid, q.day, count(DISTINCT o.uid) AS n
+        FROM q LEFT JOIN d o ON o.pid = q.pid AND o.dept = q.dept AND o.uid <> q.uid
+          AND o.day BETWEEN q.day - ${TEAM.days} AND q.day + ${TEAM.days}
         GROUP BY q.uid, q.pid, q.day)
       GROUP BY uid, pid HAVING min(n) > 0`,
   },
@@ -598,7 +596,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
         coalesce(ab.s_absence, 0) AS s_absence,
-        coalesce(rt.routine_keep, 1.0) * CASE WHEN tm.colleagues > 0 THEN ${TEAM.keep} ELSE 1.0 END AS routine_keep,
+        coalesce(rt.routine_keep, 1.0) AS routine_keep,
+        CASE WHEN tm.colleagues > 0 THEN ${TEAM.keep} ELSE 1.0 END AS team_keep,
         coalesce(tm.colleagues, 0) AS team_colleagues,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
