@@ -54,7 +54,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   {
     code: 'RARE_DEPARTMENT_FOR_PATIENT',
     column: 's_rare_dept',
-    weight: 0.35,
+    weight: 0.2,
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
@@ -92,7 +92,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   {
     code: 'PATIENT_FROM_OTHER_AREA',
     column: 's_area',
-    weight: 0.2,
+    weight: 0.1,
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
