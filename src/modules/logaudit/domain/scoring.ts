@@ -207,18 +207,23 @@ export function routineReplaceSql(): string {
     .join(', ');
 }
 
-/** The same combination as SQL over a relation holding the strength columns and `state`. */
-export function scoreSql(): string {
+/**
+ * The same combination as SQL: every row of `source` (which holds the strength columns and `state`) with its score.
+ * Each contribution is computed once, then the corroboration count, then the noisy-OR.
+ */
+export function scoreQuery(source: string): string {
   const factor = (signal: SignalSpec): string =>
     `(CASE state WHEN 'unexplained' THEN ${signal.factor.unexplained} WHEN 'weak' THEN ${signal.factor.weak} ELSE ${signal.factor.explained} END)`;
-  const raw = (s: SignalSpec): string =>
-    `(${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))))`;
-  const supporting = SIGNALS.filter((s) => !s.baseline)
-    .map((s) => `(${raw(s)} >= ${CORROBORATION.min})::INTEGER`)
-    .join(' + ');
-  const alone = `(CASE WHEN ${supporting} < 2 THEN ${CORROBORATION.alone}::DOUBLE ELSE 1.0::DOUBLE END)`;
-  const misses = SIGNALS.map((s) => `(1.0::DOUBLE - ${raw(s)}${s.circumstance ? ` * ${alone}` : ''})`);
-  return `round(1 - ${misses.join(' * ')}, 6)`;
+  const part = (i: number): string => `_c${i}`;
+  const parts = SIGNALS.map(
+    (s, i) =>
+      `${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))) AS ${part(i)}`,
+  );
+  const supporting = SIGNALS.flatMap((s, i) => (s.baseline ? [] : [`(${part(i)} >= ${CORROBORATION.min})::INTEGER`]));
+  const misses = SIGNALS.map((s, i) => `(1.0::DOUBLE - ${part(i)}${s.circumstance ? ' * _alone' : ''})`);
+  return `SELECT * EXCLUDE (${SIGNALS.map((_, i) => part(i)).join(', ')}, _alone), round(1 - ${misses.join(' * ')}, 6) AS score
+    FROM (SELECT *, CASE WHEN ${supporting.join(' + ')} < 2 THEN ${CORROBORATION.alone}::DOUBLE ELSE 1.0::DOUBLE END AS _alone
+          FROM (SELECT *, ${parts.join(', ')} FROM (${source})))`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * reasoning live in domain/statistics.ts and domain/scoring.ts.
  */
 import { explanationId } from '../domain/explanations.js';
-import { INFORMATIVENESS_SQL, routineReplaceSql, scoreSql } from '../domain/scoring.js';
+import { INFORMATIVENESS_SQL, routineReplaceSql, scoreQuery } from '../domain/scoring.js';
 import {
   ADDRESS_HOUSEHOLD,
   AREA,
@@ -51,6 +51,14 @@ function windowPredicate(w: AnalysisWindow): string {
 function nameRarity(count: string, persons: string): string {
   const span = Math.log10(FAMILY_NAME.commonShare / FAMILY_NAME.rareShare);
   return `least(1.0, greatest(0.0, log10(${FAMILY_NAME.commonShare} / (${count} / greatest(${persons}, 1))) / ${span}))`;
+}
+
+/**
+ * An hour-long bucket as a number (cheaper to compare than truncated timestamps): buckets on the hour are even,
+ * buckets shifted by half an hour odd, so that both kinds can share one table.
+ */
+function hourBucket(ts: string, shift: 0 | 1): string {
+  return `2 * ((epoch(${ts})::BIGINT + ${shift * 1800}) // 3600) + ${shift}`;
 }
 
 /** Strength from how rare a value is among all patients: none for the top 1 %, full for the top 0.01 %. */
@@ -248,9 +256,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT c.uid, c.pid, c.role, c.first_unexplained_ts FROM a_ctx c JOIN a_fam f USING (uid, pid)
         WHERE c.state = 'unexplained' AND f.f < ${UNFAMILIAR_BELOW};
       CREATE OR REPLACE TEMP TABLE a_unfamiliar_hours AS
-        SELECT uid, date_trunc('hour', first_unexplained_ts) AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
+        SELECT uid, ${hourBucket('first_unexplained_ts', 0)} AS b, count(*) AS n FROM a_unfamiliar GROUP BY ALL
         UNION ALL
-        SELECT uid, date_trunc('hour', first_unexplained_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE AS b, count(*) AS n
+        SELECT uid, ${hourBucket('first_unexplained_ts', 1)} AS b, count(*) AS n
         FROM a_unfamiliar GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user AS
         WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
@@ -546,8 +554,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       GROUP BY uid, pid HAVING min(n) > 0`,
   },
   {
-    name: 'signals',
-    sql: () => `CREATE OR REPLACE TEMP TABLE a_signals AS
+    // Signal strengths per pair, the behaviour signals scaled for routine work and the care team, and the score.
+    name: 'score',
+    sql: () =>
+      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${routineReplaceSql()}) FROM (
       WITH rates AS (
         SELECT greatest(count(*), 1) AS n,
           count(*) FILTER (WHERE search_then_read) AS n_search,
@@ -617,21 +627,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_absence ab USING (uid, pid)
       LEFT JOIN a_employment em USING (uid)
-      LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = date_trunc('hour', c.ref_ts)
+      LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = ${hourBucket('c.ref_ts', 0)}
       LEFT JOIN a_rapid_hours rh2 ON rh2.uid = c.uid
-        AND rh2.b = date_trunc('hour', c.ref_ts + INTERVAL 30 MINUTE) - INTERVAL 30 MINUTE
+        AND rh2.b = ${hourBucket('c.ref_ts', 1)}
       LEFT JOIN a_fam f USING (uid, pid)
       LEFT JOIN a_user_signal us USING (uid)
       LEFT JOIN a_patient pa USING (pid)
       LEFT JOIN a_user_hours uh USING (uid)
       LEFT JOIN a_role_hours rh ON rh.role IS NOT DISTINCT FROM c.role
-      CROSS JOIN info CROSS JOIN a_persons p`,
-  },
-  {
-    name: 'score',
-    sql: () => `CREATE OR REPLACE TEMP TABLE a_scored AS
-      WITH k AS (SELECT * REPLACE (${routineReplaceSql()}) FROM a_signals)
-      SELECT *, ${scoreSql()} AS score FROM k`,
+      CROSS JOIN info CROSS JOIN a_persons p)`)}`,
   },
 ];
 
@@ -691,7 +695,6 @@ export const ANALYSIS_TABLES = [
   'a_session',
   'a_team',
   'a_absence',
-  'a_signals',
 ];
 
 export const WEAK_EXPLANATION = explanationId('ENCOUNTER_IN_CLINIC');

@@ -1,9 +1,9 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { combine, contributions, scoreSql, SIGNALS, type ExplanationState } from '../domain/scoring.js';
+import { combine, contributions, scoreQuery, SIGNALS, type ExplanationState } from '../domain/scoring.js';
 import { rows } from './sql.js';
 
-describe('scoreSql', () => {
+describe('scoreQuery', () => {
   it('computes in SQL the same score as the TypeScript combination', async () => {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const cases: { state: ExplanationState; strengths: number[] }[] = [
@@ -17,7 +17,7 @@ describe('scoreSql', () => {
       const columns = SIGNALS.map((s, i) => `${c.strengths[i]} AS ${s.column}`).join(', ');
       const [row] = await rows<{ score: number }>(
         db,
-        `SELECT ${scoreSql()} AS score FROM (SELECT '${c.state}' AS state, ${columns})`,
+        `SELECT score FROM (${scoreQuery(`SELECT '${c.state}' AS state, ${columns}`)})`,
       );
       const expected = combine(contributions(c.state, (s) => c.strengths[SIGNALS.indexOf(s)] as number));
       expect(row?.score).toBeCloseTo(expected, 6);
