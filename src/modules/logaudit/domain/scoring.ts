@@ -200,10 +200,13 @@ export function roundScore(score: number): number {
   return Math.round(score * 1e6) / 1e6;
 }
 
-/** The behaviour signals' columns multiplied by the user's routine_keep, as a DuckDB `* REPLACE (…)` list. */
+/**
+ * The behaviour signals' columns multiplied by the user's routine_keep and the pair's work_keep (signs of real work),
+ * as a DuckDB `* REPLACE (…)` list.
+ */
 export function routineReplaceSql(): string {
   return SIGNALS.filter((s) => s.behaviour)
-    .map((s) => `${s.column} * routine_keep${s.crowd ? '' : ' * team_keep'} AS ${s.column}`)
+    .map((s) => `${s.column} * routine_keep${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
     .join(', ');
 }
 

@@ -185,11 +185,14 @@ export function familyNameStrength(share: number): number {
 export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.01 } as const;
 
 /**
- * The care team at work: another user of the same department looked up the patient within `days` days of each
- * undocumented lookup. Behaviour signals (except a burst, which is about many users) then keep `keep` of their
- * strength.
+ * Signs of real work on an undocumented lookup; behaviour signals (except a burst, which is about many users) then
+ * keep a share of their strength:
+ * - the care team: another user of the same department looked up the patient within `teamDays` days of each
+ *   undocumented lookup (`teamKeep`);
+ * - charting: the user wrote in the record (update, create) during the undocumented lookups (`chartedKeep`). A
+ *   lookup to write a note is care work; the suspicious lookup "never charted or ordered" is a read.
  */
-export const TEAM = { days: 7, keep: 0.5 } as const;
+export const WORK = { teamDays: 7, teamKeep: 0.5, chartedKeep: 0.5 } as const;
 
 /**
  * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and

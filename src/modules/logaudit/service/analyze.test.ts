@@ -103,6 +103,10 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), which no one else in W1 read.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
+  // Charting: u28 (W3) opens p4 (W1) during its stay without a documented reason and writes in the record; u29 (W3)
+  // opens p8 (W1) during its stay the same way but only reads.
+  add(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
+  add(lookup('u29', 'p8', at(10, 10)));
   // During an absence: u60 (W4) works on W4's inpatients every day up to the 22nd, then nothing, and on the 30th
   // opens the record of p490 (no contact) once.
   data.staff.push({ ...staff('u52'), user_id: 'u60', family_name: 'Staffname60', address_id: 'addr-u60' });
@@ -205,6 +209,13 @@ describe('analyzeWorkspace', () => {
     const alone = findingOf('u13', 'p146');
     expect(alone, 'the lookup nobody in W1 documented is a finding').toBeDefined();
     expect(findingOf('u11', 'p150')?.score ?? 0).toBeLessThan(alone?.score ?? 0);
+  });
+
+  it('counts less an undocumented lookup in which the user wrote in the record (charting is care work)', () => {
+    const read = findingOf('u29', 'p8');
+    expect(read, 'the undocumented read is a finding').toBeDefined();
+    // The two lookups are alike but for the write; without the discount their scores are within a few per cent.
+    expect(findingOf('u28', 'p4')?.score ?? 0).toBeLessThan(0.75 * (read?.score ?? 0));
   });
 
   it('gives a rare family name weight but not a name shared by many', () => {

@@ -27,7 +27,7 @@ import {
   ROUTINE,
   SESSION,
   ABSENCE,
-  TEAM,
+  WORK,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
@@ -86,6 +86,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         (coalesce(sum(n_print_export) FILTER (WHERE n_unexplained > 0), 0))::INTEGER AS n_print_export,
         sum(n_etreat_no_emergency)::INTEGER AS n_etreat_no_emergency,
         sum(n_after_employment)::INTEGER AS n_after_employment,
+        sum(n_write_unexplained)::INTEGER AS n_write_unexplained,
         min(dept) AS dept,
         coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
         list_distinct(flatten(list(ws_unexplained))) AS ws_unexplained
@@ -549,7 +550,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       SELECT uid, pid, min(n) AS colleagues FROM (
         SELECT q.uid, q.pid, q.day, count(DISTINCT o.uid) AS n
         FROM q LEFT JOIN d o ON o.pid = q.pid AND o.dept = q.dept AND o.uid <> q.uid
-          AND o.day BETWEEN q.day - ${TEAM.days} AND q.day + ${TEAM.days}
+          AND o.day BETWEEN q.day - ${WORK.teamDays} AND q.day + ${WORK.teamDays}
         GROUP BY q.uid, q.pid, q.day)
       GROUP BY uid, pid HAVING min(n) > 0`,
   },
@@ -607,7 +608,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         us.exported, us.exported_typical,
         coalesce(ab.s_absence, 0) AS s_absence,
         coalesce(rt.routine_keep, 1.0) AS routine_keep,
-        CASE WHEN tm.colleagues > 0 THEN ${TEAM.keep} ELSE 1.0 END AS team_keep,
+        CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
+          * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END AS work_keep,
+        c.n_write_unexplained > 0 AS charted,
         coalesce(tm.colleagues, 0) AS team_colleagues,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,

@@ -7,6 +7,9 @@ import { explanationId } from '../domain/explanations.js';
 import { localDateSql, localHourSql, localMsSql, type OffsetSegment } from '../domain/time.js';
 import { FLAG_AFTER_EMPLOYMENT, FLAG_ETREAT_NO_EMERGENCY } from './explain-sql.js';
 
+/** Actions that write in the record: the user charted something. */
+const WRITE_ACTIONS = ['update', 'create', 'delete'] as const;
+
 const hourBit = `(1::INTEGER << ${localHourSql('lms')})`;
 
 /** Aggregate one stored batch into pair_days (local days and hours from the offset segments of its span). */
@@ -27,7 +30,8 @@ export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegm
     count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
     coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation,
-    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation = 0 AND ws IS NOT NULL), []::INTEGER[]) AS ws_unexplained
+    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation = 0 AND ws IS NOT NULL), []::INTEGER[]) AS ws_unexplained,
+    count(*) FILTER (WHERE explanation = 0 AND action IN (${WRITE_ACTIONS.map(actionCode).join(', ')}))::INTEGER AS n_write_unexplained
   FROM (SELECT *, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId})
   GROUP BY ALL`;
 

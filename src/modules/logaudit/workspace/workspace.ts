@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { AppError } from '../../../platform/errors.js';
+import { MIGRATIONS, migrate } from './migrate.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { exec, lit, rows, type Db } from './sql.js';
 
@@ -54,7 +55,12 @@ export async function openWorkspace(dir: string, options: WorkspaceOptions = {})
   const meta = new Map(
     (await rows<{ key: string; value: string }>(db, 'SELECT key, value FROM meta')).map((r) => [r.key, r.value]),
   );
-  const version = meta.get('schema_version');
+  const timezone = meta.get('timezone') ?? options.timezone ?? DEFAULT_TIMEZONE;
+  let version = meta.get('schema_version');
+  if (version !== undefined && version !== SCHEMA_VERSION && MIGRATIONS[version]) {
+    await migrate(db, version, timezone);
+    version = SCHEMA_VERSION;
+  }
   if (version !== undefined && version !== SCHEMA_VERSION) {
     db.closeSync();
     instance.closeSync();
@@ -63,7 +69,6 @@ export async function openWorkspace(dir: string, options: WorkspaceOptions = {})
       `workspace ${dir} has schema version ${version}; expected ${SCHEMA_VERSION}`,
     );
   }
-  const timezone = meta.get('timezone') ?? options.timezone ?? DEFAULT_TIMEZONE;
   if (version === undefined) {
     await exec(
       db,

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../platform/errors.js';
+import { ingestDataset } from '../service/ingest-dataset.js';
+import { at, lookup, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
+import { exec, rows, scalar } from './sql.js';
+import { openWorkspace } from './workspace.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+const now = new Date('2026-04-01T12:00:00Z');
+const options = { threads: 2, memoryLimit: '512MB' } as const;
+
+/** Per-day aggregates as comparable rows. */
+const aggregates = (db: Parameters<typeof rows>[0]): Promise<Record<string, unknown>[]> =>
+  rows(
+    db,
+    'SELECT uid, pid, day::VARCHAR AS day, n_events, n_unexplained, n_write_unexplained FROM pair_days ORDER BY ALL',
+  );
+
+describe('workspace migration', () => {
+  it('brings a version 3 workspace up to date in place, with the aggregates rebuilt from the stored lookups', async () => {
+    const data = smallHospital();
+    // u28 (W3) reads and updates the record of p4 (W1) without a documented reason: a write among unexplained lookups.
+    data.events.push(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
+    const dir = path.join(tempDir(), 'ws');
+    const ws = await openWorkspace(dir, options);
+    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    const expected = await aggregates(ws.db);
+    expect(expected.some((r) => Number(r.n_write_unexplained) > 0)).toBe(true);
+    // What version 3 wrote: no write counts, and its version in meta.
+    await exec(ws.db, 'ALTER TABLE pair_days DROP COLUMN n_write_unexplained');
+    await exec(ws.db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    ws.close();
+
+    const reopened = await openWorkspace(dir, options);
+    try {
+      expect(await scalar(reopened.db, "SELECT value FROM meta WHERE key = 'schema_version'")).toBe(SCHEMA_VERSION);
+      expect(await aggregates(reopened.db)).toEqual(expected);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses a workspace from a version it cannot migrate, with the versions named', async () => {
+    const dir = path.join(tempDir(), 'ws');
+    const ws = await openWorkspace(dir, options);
+    await exec(ws.db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    ws.close();
+    const error = await openWorkspace(dir, options).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toContain(`schema version 2; expected ${SCHEMA_VERSION}`);
+  });
+});
