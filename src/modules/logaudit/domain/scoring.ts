@@ -204,7 +204,7 @@ export function roundScore(score: number): number {
  * The behaviour signals' columns multiplied by the user's routine_keep and the pair's work_keep (signs of real work),
  * as a DuckDB `* REPLACE (…)` list.
  */
-export function routineReplaceSql(): string {
+export function keptBehaviourSql(): string {
   return SIGNALS.filter((s) => s.behaviour)
     .map((s) => `${s.column} * routine_keep${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
     .join(', ');

@@ -13,6 +13,5 @@ export { EXPLANATION_KINDS, explanationById } from '../domain/explanations.js';
 export { REASONS } from '../domain/reasons.js';
 export { locateDataset } from '../dataset/layout.js';
 export { applyOrganisationRules } from '../workspace/explain-sql.js';
-export { pairDaysInsertSql } from '../workspace/pair-days-sql.js';
-export { offsetSegments } from '../domain/time.js';
+export { rebuildPairDays } from '../workspace/pair-days-sql.js';
 export { actionCode, ACTIONS } from '../domain/codes.js';

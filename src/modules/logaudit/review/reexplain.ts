@@ -8,8 +8,7 @@
  */
 import {
   actionCode,
-  offsetSegments,
-  pairDaysInsertSql,
+  rebuildPairDays,
   applyOrganisationRules,
   exec,
   explanationById,
@@ -40,18 +39,14 @@ export async function reexplainWithRules(
       db,
       `INSERT INTO rx_batches SELECT DISTINCT batch_id FROM events WHERE explanation = ${RULE_EXPLANATION}`,
     );
-    const batches = await rows<{ batch_id: number; lo: number | null; hi: number | null }>(
+    const changed = await rows<{ batch_id: number }>(db, 'SELECT batch_id FROM rx_batches');
+    const changedBatches = await rebuildPairDays(
       db,
-      `SELECT b.batch_id, epoch_ms(b.first_ts) AS lo, epoch_ms(b.last_ts) AS hi
-       FROM batches b WHERE b.batch_id IN (SELECT batch_id FROM rx_batches) ORDER BY b.batch_id`,
+      ws.timezone,
+      changed.map((b) => Number(b.batch_id)),
     );
-    for (const b of batches) {
-      await exec(db, `DELETE FROM pair_days WHERE batch_id = ${Number(b.batch_id)}`);
-      const segments = offsetSegments(Number(b.lo ?? 0), Number(b.hi ?? 0), ws.timezone);
-      await exec(db, pairDaysInsertSql(Number(b.batch_id), segments));
-    }
     await exec(db, 'COMMIT');
-    return { changedBatches: batches.length };
+    return { changedBatches };
   } catch (error) {
     await exec(db, 'ROLLBACK');
     throw error;

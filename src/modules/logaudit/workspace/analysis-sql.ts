@@ -5,7 +5,7 @@
  * reasoning live in domain/statistics.ts and domain/scoring.ts.
  */
 import { explanationId } from '../domain/explanations.js';
-import { INFORMATIVENESS_SQL, routineReplaceSql, scoreQuery } from '../domain/scoring.js';
+import { INFORMATIVENESS_SQL, keptBehaviourSql, scoreQuery } from '../domain/scoring.js';
 import {
   ADDRESS_HOUSEHOLD,
   AREA,
@@ -524,7 +524,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, count(*) / (max(day) - min(day) + 1) AS p, median(patients) AS usual FROM ud
         GROUP BY uid HAVING count(*) >= ${ABSENCE.minActiveDays}),
       quiet AS (
-        SELECT q.uid, q.day, any_value(r.p) AS p, count(o.day) AS other_days
+        SELECT q.uid, q.day, any_value(r.p) AS p
         FROM ud q JOIN rate r USING (uid)
         LEFT JOIN ud o ON o.uid = q.uid AND o.day <> q.day AND o.day BETWEEN q.day - ${ABSENCE.days} AND q.day + ${ABSENCE.days}
         WHERE q.patients <= greatest(${ABSENCE.fewPatients}, ${ABSENCE.fewShare} * r.usual)
@@ -555,10 +555,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       GROUP BY uid, pid HAVING min(n) > 0`,
   },
   {
-    // Signal strengths per pair, the behaviour signals scaled for routine work and the care team, and the score.
+    // Signal strengths per pair, the behaviour signals scaled for routine work and for signs of real work (the care
+    // team, charting), and the score.
     name: 'score',
     sql: () =>
-      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${routineReplaceSql()}) FROM (
+      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${keptBehaviourSql()}) FROM (
       WITH rates AS (
         SELECT greatest(count(*), 1) AS n,
           count(*) FILTER (WHERE search_then_read) AS n_search,
@@ -610,8 +611,6 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(rt.routine_keep, 1.0) AS routine_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END AS work_keep,
-        c.n_write_unexplained > 0 AS charted,
-        coalesce(tm.colleagues, 0) AS team_colleagues,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,

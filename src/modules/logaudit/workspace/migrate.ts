@@ -2,32 +2,18 @@
  * Bringing a workspace written by an earlier version of the engine up to the current schema, in one transaction, so
  * that years of stored lookups need not be ingested again. Each step names the version it starts from.
  */
-import { offsetSegments } from '../domain/time.js';
-import { pairDaysInsertSql } from './pair-days-sql.js';
+import { rebuildPairDays } from './pair-days-sql.js';
 import { SCHEMA_VERSION } from './schema.js';
-import { exec, inTransaction, lit, rows, type Db } from './sql.js';
+import { exec, inTransaction, lit, type Db } from './sql.js';
 
 type Step = (db: Db, timezone: string) => Promise<void>;
-
-/** Rebuild every batch's per-day aggregates from its stored lookups (after pair_days gained a column). */
-async function rebuildPairDays(db: Db, timezone: string): Promise<void> {
-  const batches = await rows<{ batch_id: number; lo: number | null; hi: number | null }>(
-    db,
-    'SELECT batch_id, epoch_ms(first_ts) AS lo, epoch_ms(last_ts) AS hi FROM batches ORDER BY batch_id',
-  );
-  await exec(db, 'DELETE FROM pair_days');
-  for (const b of batches) {
-    const segments = offsetSegments(Number(b.lo ?? 0), Number(b.hi ?? 0), timezone);
-    await exec(db, pairDaysInsertSql(Number(b.batch_id), segments));
-  }
-}
 
 /** From each version, the step to the next one. */
 export const MIGRATIONS: Readonly<Record<string, Step>> = {
   // 3 → 4: pair_days counts writes among the unexplained lookups (the user charted in the record).
   '3': async (db, timezone) => {
     await exec(db, 'ALTER TABLE pair_days ADD COLUMN n_write_unexplained INTEGER DEFAULT 0');
-    await rebuildPairDays(db, timezone);
+    await rebuildPairDays(db, timezone, 'all');
   },
 };
 

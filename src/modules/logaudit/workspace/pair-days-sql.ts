@@ -4,8 +4,9 @@
  */
 import { actionCode, purposeCode } from '../domain/codes.js';
 import { explanationId } from '../domain/explanations.js';
-import { localDateSql, localHourSql, localMsSql, type OffsetSegment } from '../domain/time.js';
+import { localDateSql, localHourSql, localMsSql, offsetSegments, type OffsetSegment } from '../domain/time.js';
 import { FLAG_AFTER_EMPLOYMENT, FLAG_ETREAT_NO_EMERGENCY } from './explain-sql.js';
+import { exec, rows, type Db } from './sql.js';
 
 /** Actions that write in the record: the user charted something. */
 const WRITE_ACTIONS = ['update', 'create', 'delete'] as const;
@@ -41,3 +42,22 @@ export const userWorkstationDaysInsertSql = (batchId: number, segments: readonly
   SELECT uid, ws, ${localDateSql('lms')} AS day, batch_id, count(*)::INTEGER
   FROM (SELECT uid, ws, batch_id, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId} AND ws IS NOT NULL)
   GROUP BY ALL`;
+
+/**
+ * Rebuild the per-day aggregates of some batches (or all) from their stored lookups, after their explanations or
+ * the aggregate itself changed. Runs inside the caller's transaction.
+ */
+export async function rebuildPairDays(db: Db, timezone: string, batchIds: readonly number[] | 'all'): Promise<number> {
+  if (batchIds !== 'all' && batchIds.length === 0) return 0;
+  const which = batchIds === 'all' ? 'true' : `batch_id IN (${batchIds.map(Number).join(', ')})`;
+  const batches = await rows<{ batch_id: number; lo: number | null; hi: number | null }>(
+    db,
+    `SELECT batch_id, epoch_ms(first_ts) AS lo, epoch_ms(last_ts) AS hi FROM batches WHERE ${which} ORDER BY batch_id`,
+  );
+  for (const b of batches) {
+    await exec(db, `DELETE FROM pair_days WHERE batch_id = ${Number(b.batch_id)}`);
+    const segments = offsetSegments(Number(b.lo ?? 0), Number(b.hi ?? 0), timezone);
+    await exec(db, pairDaysInsertSql(Number(b.batch_id), segments));
+  }
+  return batches.length;
+}
