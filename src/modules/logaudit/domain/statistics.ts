@@ -180,9 +180,12 @@ export function familyNameStrength(share: number): number {
 
 /**
  * An unusual workstation: the user has looked things up on at least five days, used this workstation on at most
- * one of them, and the user's department makes under 1 % of its lookups there.
+ * one of them, and the user's department makes under 1 % of its lookups there. Its strength is the informativeness
+ * of that for the user: someone who moves between workstations (a porter, an on-call physician, an administrator
+ * serving several units) is at an unusual one on most days; full strength when it happens on at most one active day
+ * in `habitOneIn`, none when it happens every day.
  */
-export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.01 } as const;
+export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.01, habitOneIn: 10 } as const;
 
 /**
  * Signs of real work on an undocumented lookup; behaviour signals (except a burst, which is about many users) then
@@ -190,9 +193,12 @@ export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.0
  * - the care team: another user of the same department looked up the patient within `teamDays` days of each
  *   undocumented lookup (`teamKeep`);
  * - charting: the user wrote in the record (update, create) during the undocumented lookups (`chartedKeep`). A
- *   lookup to write a note is care work; the suspicious lookup "never charted or ordered" is a read.
+ *   lookup to write a note is care work; the suspicious lookup "never charted or ordered" is a read;
+ * - a planned visit: the patient has an encounter in the user's department starting within `upcomingDays` after the
+ *   first undocumented lookup (`upcomingKeep`): assessing a referral or preparing a visit, earlier than the week
+ *   before the visit that explains a lookup outright.
  */
-export const WORK = { teamDays: 7, teamKeep: 0.5, chartedKeep: 0.5 } as const;
+export const WORK = { teamDays: 7, teamKeep: 0.5, chartedKeep: 0.5, upcomingDays: 90, upcomingKeep: 0.5 } as const;
 
 /**
  * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and

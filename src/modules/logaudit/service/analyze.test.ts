@@ -118,6 +118,27 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   }
   patient('p490');
   add(lookup('u60', 'p490', at(30, 11)));
+  // Preparing a planned visit: u31 (W3) opens p491 three weeks before its outpatient visit to W3 (beyond the week in
+  // which the visit explains it); u32 (W3) opens p492, who has no visit, the same way.
+  patient('p491');
+  patient('p492');
+  data.encounters.push({
+    encounter_id: 'enc491',
+    patient_id: 'p491',
+    department_id: 'W3',
+    start: at(28, 9),
+    end: at(28, 10),
+    kind: 'outpatient',
+  });
+  add(lookup('u31', 'p491', at(6, 10)), lookup('u32', 'p492', at(6, 10)));
+  // Workstations: u33 (W3) always works at W3's workstation and once opens p493 at another; u34 (W3) moves between
+  // workstations, a new one every working day, and opens p494 at yet another (for u34 that is nothing unusual).
+  patient('p493');
+  patient('p494');
+  for (const event of data.events.filter((e) => e.user_id === 'u34'))
+    event.workstation = `ws-u34-${String(event.timestamp).slice(0, 10)}`;
+  add(lookup('u33', 'p493', at(23, 11), { workstation: 'ws-far-1' }));
+  add(lookup('u34', 'p494', at(23, 11), { workstation: 'ws-far-2' }));
   return {
     data,
     planted: {
@@ -138,6 +159,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       PATIENT_FROM_OTHER_AREA: ['u41', 'p470'],
       SAME_FULL_NAME: ['u27', 'p480'],
       ACTIVITY_DURING_ABSENCE: ['u60', 'p490'],
+      UNUSUAL_WORKSTATION: ['u33', 'p493'],
     },
   };
 }
@@ -192,6 +214,7 @@ describe('analyzeWorkspace', () => {
     'PATIENT_FROM_OTHER_AREA',
     'SAME_FULL_NAME',
     'ACTIVITY_DURING_ABSENCE',
+    'UNUSUAL_WORKSTATION',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
@@ -216,6 +239,19 @@ describe('analyzeWorkspace', () => {
     expect(read, 'the undocumented read is a finding').toBeDefined();
     // The two lookups are alike but for the write; without the discount their scores are within a few per cent.
     expect(findingOf('u28', 'p4')?.score ?? 0).toBeLessThan(0.75 * (read?.score ?? 0));
+  });
+
+  it("counts less an undocumented lookup of a patient with an upcoming visit to the user's department", () => {
+    const unplanned = findingOf('u32', 'p492');
+    expect(unplanned, 'the lookup of a patient with no visit is a finding').toBeDefined();
+    // The two lookups are alike but for the planned visit.
+    expect(findingOf('u31', 'p491')?.score ?? 0).toBeLessThan(0.75 * (unplanned?.score ?? 0));
+  });
+
+  it('does not call a workstation unusual for a user who moves between workstations every day', () => {
+    const roaming = findingOf('u34', 'p494');
+    expect(roaming, 'the undocumented lookup is still a finding').toBeDefined();
+    expect(roaming?.reasons.map((r) => r.code)).not.toContain('UNUSUAL_WORKSTATION');
   });
 
   it('gives a rare family name weight but not a name shared by many', () => {

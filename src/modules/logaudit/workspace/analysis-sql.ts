@@ -465,7 +465,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Workstations: a lookup from a workstation the user has used on at most one day of five or more, and that the
-    // user's department hardly uses (below 1 % of its lookups): borrowed credentials or a session left open.
+    // user's department hardly uses (below 1 % of its lookups): borrowed credentials or a session left open. Weighted
+    // by how rare such a day is for the user (someone who moves between workstations has one most days).
     name: 'workstations',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_ws AS
       WITH x AS (SELECT * FROM user_ws_days WHERE ${windowPredicate(w)}),
@@ -474,12 +475,17 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       home AS (SELECT u.uid, d.dept FROM users u JOIN departments d USING (department_id)),
       dw AS (SELECT h.dept, x.ws, sum(x.n_events) AS n FROM x JOIN home h USING (uid) GROUP BY h.dept, x.ws),
       dt AS (SELECT dept, sum(n) AS n FROM dw GROUP BY dept),
+      rare AS (
+        SELECT x.uid, x.ws, x.day, ud.days >= ${WORKSTATION.minUserDays} AND uw.days <= ${WORKSTATION.maxDays}
+                  AND coalesce(dw.n, 0) < ${WORKSTATION.maxDepartmentShare} * dt.n AS unusual
+        FROM x JOIN ud USING (uid) JOIN uw USING (uid, ws)
+        LEFT JOIN home h ON h.uid = x.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = x.ws LEFT JOIN dt ON dt.dept = h.dept),
+      habit AS (
+        SELECT r.uid, count(DISTINCT r.day) FILTER (WHERE r.unusual) / any_value(ud.days) AS rate FROM rare r JOIN ud USING (uid) GROUP BY r.uid),
       p AS (SELECT uid, pid, unnest(ws_unexplained) AS ws FROM a_pairs WHERE len(ws_unexplained) > 0)
       SELECT p.uid, p.pid,
-        max(CASE WHEN ud.days >= ${WORKSTATION.minUserDays} AND coalesce(uw.days, 0) <= ${WORKSTATION.maxDays}
-                  AND coalesce(dw.n, 0) < ${WORKSTATION.maxDepartmentShare} * dt.n THEN 1 ELSE 0 END) AS unusual
-      FROM p JOIN ud USING (uid) LEFT JOIN uw ON uw.uid = p.uid AND uw.ws = p.ws
-      LEFT JOIN home h ON h.uid = p.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = p.ws LEFT JOIN dt ON dt.dept = h.dept
+        max(CASE WHEN r.unusual THEN ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} ELSE 0 END) AS unusual
+      FROM p JOIN (SELECT DISTINCT uid, ws, unusual FROM rare) r USING (uid, ws) JOIN habit hb USING (uid)
       GROUP BY p.uid, p.pid`,
   },
   {
@@ -539,7 +545,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // The care team at work: another user of the same department also looked up the patient within a week of the
     // undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
     // shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
-    // nobody else in the department is concerned with does not.
+    // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
+    // department within the following weeks (a referral being assessed, a visit being prepared).
     name: 'team',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_team AS
       WITH d AS (
@@ -552,7 +559,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM q LEFT JOIN d o ON o.pid = q.pid AND o.dept = q.dept AND o.uid <> q.uid
           AND o.day BETWEEN q.day - ${WORK.teamDays} AND q.day + ${WORK.teamDays}
         GROUP BY q.uid, q.pid, q.day)
-      GROUP BY uid, pid HAVING min(n) > 0`,
+      GROUP BY uid, pid HAVING min(n) > 0;
+      CREATE OR REPLACE TEMP TABLE a_upcoming AS
+        SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounters e ON e.pid = c.pid
+        WHERE c.state = 'unexplained' AND e.dept IN (c.udept, c.home_dept)
+          AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY`,
   },
   {
     // Signal strengths per pair, the behaviour signals scaled for routine work and for signs of real work (the care
@@ -566,7 +577,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_print_export > 0) AS n_print,
           count(*) FILTER (WHERE n_weeks_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
-          (SELECT count(*) FROM a_ws WHERE unusual = 1) AS n_ws,
+          (SELECT coalesce(sum(unusual), 0) FROM a_ws) AS n_ws,
           (SELECT count(*) FROM a_session WHERE off_session > 0) AS n_off,
           (SELECT count(*) FROM a_fam WHERE no_contact AND f < ${UNFAMILIAR_BELOW}) AS n_no_contact
         FROM a_ctx WHERE state = 'unexplained'),
@@ -610,7 +621,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(ab.s_absence, 0) AS s_absence,
         coalesce(rt.routine_keep, 1.0) AS routine_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
-          * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END AS work_keep,
+          * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
+          * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END AS work_keep,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
@@ -627,6 +639,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_team tm USING (uid, pid)
+      LEFT JOIN a_upcoming up USING (uid, pid)
       LEFT JOIN a_absence ab USING (uid, pid)
       LEFT JOIN a_employment em USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = ${hourBucket('c.ref_ts', 0)}
@@ -696,6 +709,7 @@ export const ANALYSIS_TABLES = [
   'a_activity',
   'a_session',
   'a_team',
+  'a_upcoming',
   'a_absence',
 ];
 
