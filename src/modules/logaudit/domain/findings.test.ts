@@ -53,6 +53,13 @@ describe('scoring', () => {
     expect(weightOf({ s_rare_dept: 1, s_breadth: 1 }, 'RARE_DEPARTMENT_FOR_PATIENT')).toBeCloseTo(full, 10);
     expect(weightOf({ s_breadth: 1 }, 'USER_BREADTH_UNUSUAL')).toBe(0.5);
   });
+  it('does not let two circumstances of the same aspect corroborate each other', () => {
+    const hours = SIGNALS.find((s) => s.code === 'OUTSIDE_USUAL_HOURS')?.weight ?? NaN;
+    const timeOnly = reasonsFor('unexplained', { s_hours: 1, s_off_session: 1, s_no_relation: 1 }, {});
+    expect(timeOnly.find((r) => r.code === 'OUTSIDE_USUAL_HOURS')?.weight).toBeCloseTo(hours / 2, 10);
+    const withPlace = reasonsFor('unexplained', { s_hours: 1, s_workstation: 1, s_no_relation: 1 }, {});
+    expect(withPlace.find((r) => r.code === 'OUTSIDE_USUAL_HOURS')?.weight).toBeCloseTo(hours, 10);
+  });
   it('takes weight from flags that fire often', () => {
     expect(informativeness(0.001)).toBe(1);
     expect(informativeness(0.5)).toBeCloseTo(0.1, 2);

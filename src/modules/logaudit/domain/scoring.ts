@@ -28,6 +28,11 @@ export interface SignalSpec {
    * (see CORROBORATION).
    */
   readonly circumstance?: boolean;
+  /**
+   * Circumstances that describe the same thing (`time`: an odd hour, outside a work session, during an absence are all
+   * "not at the user's usual work") corroborate each other no more than one of them does.
+   */
+  readonly aspect?: 'time';
   /** A signal about many users at once (a burst on one patient): colleagues looking too do not mitigate it. */
   readonly crowd?: boolean;
   /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
@@ -115,6 +120,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
+    aspect: 'time',
   },
   {
     code: 'OUTSIDE_WORK_SESSION',
@@ -123,6 +129,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
+    aspect: 'time',
   },
   {
     code: 'ACTIVITY_DURING_ABSENCE',
@@ -131,6 +138,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: { unexplained: 1, weak: 0.6, explained: 0.08 },
     behaviour: true,
     circumstance: true,
+    aspect: 'time',
   },
   {
     code: 'SEARCH_THEN_READ',
@@ -185,7 +193,11 @@ export function contribution(signal: SignalSpec, state: ExplanationState, streng
 /** Every signal's contribution, in SIGNALS order, after corroboration. */
 export function contributions(state: ExplanationState, strength: (signal: SignalSpec) => number): number[] {
   const raw = SIGNALS.map((signal) => contribution(signal, state, strength(signal)));
-  const supporting = SIGNALS.filter((signal, i) => !signal.baseline && (raw[i] as number) >= CORROBORATION.min).length;
+  const supporting = new Set(
+    SIGNALS.flatMap((signal, i) =>
+      !signal.baseline && (raw[i] as number) >= CORROBORATION.min ? [signal.aspect ?? signal.code] : [],
+    ),
+  ).size;
   const alone = supporting < 2;
   return raw.map((c, i) => (alone && SIGNALS[i]?.circumstance ? c * CORROBORATION.alone : c));
 }
@@ -222,7 +234,14 @@ export function scoreQuery(source: string): string {
     (s, i) =>
       `${s.weight}::DOUBLE * ${factor(s)}::DOUBLE * least(1.0, greatest(0.0, coalesce(${s.column}::DOUBLE, 0.0))) AS ${part(i)}`,
   );
-  const supporting = SIGNALS.flatMap((s, i) => (s.baseline ? [] : [`(${part(i)} >= ${CORROBORATION.min})::INTEGER`]));
+  const aspects = new Map<string, string[]>();
+  SIGNALS.forEach((s, i) => {
+    if (!s.baseline) aspects.set(s.aspect ?? s.code, [...(aspects.get(s.aspect ?? s.code) ?? []), part(i)]);
+  });
+  const supporting = [...aspects.values()].map(
+    (columns) =>
+      `(${columns.length > 1 ? `greatest(${columns.join(', ')})` : columns[0]} >= ${CORROBORATION.min})::INTEGER`,
+  );
   const misses = SIGNALS.map((s, i) => `(1.0::DOUBLE - ${part(i)}${s.circumstance ? ' * _alone' : ''})`);
   return `SELECT * EXCLUDE (${SIGNALS.map((_, i) => part(i)).join(', ')}, _alone), round(1 - ${misses.join(' * ')}, 6) AS score
     FROM (SELECT *, CASE WHEN ${supporting.join(' + ')} < 2 THEN ${CORROBORATION.alone}::DOUBLE ELSE 1.0::DOUBLE END AS _alone

@@ -12,6 +12,8 @@ describe('scoreQuery', () => {
       { state: 'weak', strengths: SIGNALS.map(() => 0.5) },
       // one circumstance and the baseline only: the circumstance counts half
       { state: 'unexplained', strengths: SIGNALS.map((s) => (s.column === 's_rare_dept' || s.baseline ? 1 : 0)) },
+      // two circumstances of one aspect (time) and the baseline: still uncorroborated
+      { state: 'unexplained', strengths: SIGNALS.map((s) => (s.aspect === 'time' || s.baseline ? 1 : 0)) },
     ];
     for (const c of cases) {
       const columns = SIGNALS.map((s, i) => `${c.strengths[i]} AS ${s.column}`).join(', ');
