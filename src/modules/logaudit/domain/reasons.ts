@@ -18,6 +18,9 @@ export interface ReasonFacts {
   /** Patients the user printed or exported without a documented reason on one day, and on the user's usual busy day. */
   readonly userExportedOneDay?: number;
   readonly userExportedUsualDay?: number;
+  /** Patients printed or exported without a documented reason in the last month of employment, and the expected. */
+  readonly userExportedBeforeLeaving?: number;
+  readonly exportedBeforeLeavingExpected?: number;
   /** Most unexplained patients the user looked up within one hour. */
   readonly userPatientsInOneHour?: number;
   /** Most users without a documented reason who looked up the patient on one day. */
@@ -164,6 +167,12 @@ export const REASONS = {
       `Brukeren skrev ut eller eksporterte journalopplysninger om ${n(f.userExportedOneDay)} pasienter på én dag uten dokumentert grunn; brukerens vanlige travle dager har ${n(f.userExportedUsualDay)}.`,
     en: (f) =>
       `The user printed or exported record information about ${n(f.userExportedOneDay)} patients on one day without a documented reason; the user's usual busy days have ${n(f.userExportedUsualDay)}.`,
+  },
+  EXPORT_BEFORE_LEAVING: {
+    nb: (f) =>
+      `Brukeren skrev ut eller eksporterte journalopplysninger om ${n(f.userExportedBeforeLeaving)} pasienter uten dokumentert grunn den siste måneden før arbeidsforholdet sluttet; ut fra brukerens arbeid før det ventes omtrent ${n(f.exportedBeforeLeavingExpected)}.`,
+    en: (f) =>
+      `The user printed or exported record information about ${n(f.userExportedBeforeLeaving)} patients without a documented reason in the last month before the employment ended; the user's earlier work would lead one to expect about ${n(f.exportedBeforeLeavingExpected)}.`,
   },
   PRINT_OR_EXPORT: {
     nb: () => 'Opplysninger ble skrevet ut eller eksportert uten dokumentert grunn.',

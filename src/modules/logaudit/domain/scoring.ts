@@ -104,6 +104,13 @@ export const SIGNALS: readonly SignalSpec[] = [
   },
   { code: 'USER_WEEK_UNUSUAL', column: 's_week', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'EXPORT_BEFORE_LEAVING',
+    column: 's_leaving',
+    weight: 0.6,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+  },
   { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
   {
     code: 'UNUSUAL_WORKSTATION',

@@ -97,6 +97,15 @@ export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4, maxDays
 export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;
 
 /**
+ * Exports before leaving: in the last `days` days of a registered employment, the user printed or exported at least
+ * `minPatients` patients without a documented reason, more than the user's own earlier rate predicts (insider-threat
+ * studies find that data taken by leavers is mostly taken in the last month). Expected = (earlier such patients + 1)
+ * ÷ (earlier active days + 1) × active days in the final stretch; strength from the Poisson chance of the count:
+ * none at 1 in 100, full at 1 in 1,000,000.
+ */
+export const LEAVING = { days: 30, minPatients: 3, fromLog10: 2, spanLog10: 4 } as const;
+
+/**
  * Repeated access: the number of calendar weeks in which the user looked up the patient without a documented
  * reason (days of one week are usually one episode of care; coming back week after week is following someone).
  * Strength rises from one week to full at `weeksFull`, times the informativeness of returning at all.

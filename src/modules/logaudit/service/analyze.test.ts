@@ -139,6 +139,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     event.workstation = `ws-u34-${String(event.timestamp).slice(0, 10)}`;
   add(lookup('u33', 'p493', at(23, 11), { workstation: 'ws-far-1' }));
   add(lookup('u34', 'p494', at(23, 11), { workstation: 'ws-far-2' }));
+  // Exports before leaving: u35 (W3), whose employment ends on 20 April and who never printed before, prints one
+  // unrelated patient a day in the last days of March.
+  staff('u35').employed_to = '2026-04-20';
+  for (let i = 0; i < 6; i++) {
+    patient(`p${495 + i}`);
+    add(lookup('u35', `p${495 + i}`, at(24 + i, 10), { action: 'print' }));
+  }
   return {
     data,
     planted: {
@@ -160,6 +167,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       SAME_FULL_NAME: ['u27', 'p480'],
       ACTIVITY_DURING_ABSENCE: ['u60', 'p490'],
       UNUSUAL_WORKSTATION: ['u33', 'p493'],
+      EXPORT_BEFORE_LEAVING: ['u35', 'p497'],
     },
   };
 }
@@ -215,6 +223,7 @@ describe('analyzeWorkspace', () => {
     'SAME_FULL_NAME',
     'ACTIVITY_DURING_ABSENCE',
     'UNUSUAL_WORKSTATION',
+    'EXPORT_BEFORE_LEAVING',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

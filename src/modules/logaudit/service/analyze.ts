@@ -72,6 +72,8 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     userPatientsUsualWeek: num(f.week_usual),
     userExportedOneDay: num(f.exported_day),
     userExportedUsualDay: num(f.exported_usual),
+    userExportedBeforeLeaving: num(f.leaving_n),
+    exportedBeforeLeavingExpected: num(f.leaving_expected),
     weeks: num(f.n_weeks_unexplained),
     hours: hoursText(pair.hours_unexplained),
   };

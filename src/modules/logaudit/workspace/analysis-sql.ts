@@ -15,6 +15,7 @@ import {
   FAMILIARITY,
   FAMILY_NAME,
   EXPORT_DAY,
+  LEAVING,
   HOURS,
   USER_WEEK,
   NAME_SERIES,
@@ -307,7 +308,22 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           max(least(1.0, greatest(0.0, log2(d.n / greatest(u.usual, ${EXPORT_DAY.minPatients}.0)) / 2))) AS s_export_burst
         FROM a_export_day d JOIN a_export_usual u USING (uid)
         JOIN pair_days p ON p.uid = d.uid AND p.day = d.day AND p.n_unexplained > 0 AND p.n_print_export > 0
-        WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid`,
+        WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid;
+      CREATE OR REPLACE TEMP TABLE a_leaving AS
+        WITH d AS (
+          SELECT p.uid, p.pid, p.day, p.day > u.employed_to - ${LEAVING.days} AS final,
+                 p.n_unexplained > 0 AND p.n_print_export > 0 AS exported
+          FROM pair_days p JOIN users u USING (uid)
+          WHERE u.employed_to IS NOT NULL AND p.day <= u.employed_to AND ${windowPredicate(w)}),
+        u AS (
+          SELECT uid, count(DISTINCT pid) FILTER (WHERE final AND exported) AS k,
+            (count(DISTINCT pid) FILTER (WHERE NOT final AND exported) + 1.0)
+              / (count(DISTINCT day) FILTER (WHERE NOT final) + 1.0) * count(DISTINCT day) FILTER (WHERE final) AS expected
+          FROM d GROUP BY uid HAVING count(DISTINCT pid) FILTER (WHERE final AND exported) >= ${LEAVING.minPatients})
+        SELECT DISTINCT d.uid, d.pid, u.k AS leaving_n, u.expected AS leaving_expected,
+          least(1.0, greatest(0.0, ((u.expected - u.k * ln(u.expected) + lgamma(u.k + 1)) / ln(10) - ${LEAVING.fromLog10})
+            / ${LEAVING.spanLog10})) AS s_leaving
+        FROM d JOIN u USING (uid) WHERE d.final AND d.exported AND u.k > u.expected`,
   },
   {
     // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
@@ -626,6 +642,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
+        coalesce(lv.s_leaving, 0) AS s_leaving, lv.leaving_n, lv.leaving_expected,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
@@ -635,6 +652,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_name_series nse USING (uid, pid)
       LEFT JOIN a_export_burst eb USING (uid, pid)
+      LEFT JOIN a_leaving lv USING (uid, pid)
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
@@ -695,6 +713,7 @@ export const ANALYSIS_TABLES = [
   'a_export_day',
   'a_export_usual',
   'a_export_burst',
+  'a_leaving',
   'a_routine',
   'a_user_week',
   'a_week_usual',

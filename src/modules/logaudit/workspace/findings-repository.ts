@@ -41,6 +41,8 @@ const FACT_COLUMNS = [
   'week_usual',
   'exported_day',
   'exported_usual',
+  'leaving_n',
+  'leaving_expected',
   'n_weeks_unexplained',
 ];
 
