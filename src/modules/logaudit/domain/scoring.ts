@@ -33,6 +33,11 @@ export interface SignalSpec {
    * "not at the user's usual work") corroborate each other no more than one of them does.
    */
   readonly aspect?: 'time';
+  /**
+   * Judged against the user's own habits already (the user's hours, sessions, active days, workstations): routine
+   * undocumented work does not make it less telling, so `routine_keep` does not scale it.
+   */
+  readonly ownHabit?: boolean;
   /** A signal about many users at once (a burst on one patient): colleagues looking too do not mitigate it. */
   readonly crowd?: boolean;
   /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
@@ -119,6 +124,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
+    ownHabit: true,
   },
   {
     code: 'OUTSIDE_USUAL_HOURS',
@@ -127,6 +133,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
+    ownHabit: true,
     aspect: 'time',
   },
   {
@@ -136,6 +143,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: ONLY_UNEXPLAINED,
     behaviour: true,
     circumstance: true,
+    ownHabit: true,
     aspect: 'time',
   },
   {
@@ -145,6 +153,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: { unexplained: 1, weak: 0.6, explained: 0.08 },
     behaviour: true,
     circumstance: true,
+    ownHabit: true,
     aspect: 'time',
   },
   {
@@ -220,12 +229,12 @@ export function roundScore(score: number): number {
 }
 
 /**
- * The behaviour signals' columns multiplied by the user's routine_keep and the pair's work_keep (signs of real work),
- * as a DuckDB `* REPLACE (…)` list.
+ * The behaviour signals' columns multiplied by the user's routine_keep (unless judged against the user's own habits)
+ * and the pair's work_keep (signs of real work; not for a crowd signal), as a DuckDB `* REPLACE (…)` list.
  */
 export function keptBehaviourSql(): string {
   return SIGNALS.filter((s) => s.behaviour)
-    .map((s) => `${s.column} * routine_keep${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
+    .map((s) => `${s.column}${s.ownHabit ? '' : ' * routine_keep'}${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
     .join(', ');
 }
 

@@ -1,6 +1,13 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { combine, contributions, scoreQuery, SIGNALS, type ExplanationState } from '../domain/scoring.js';
+import {
+  combine,
+  contributions,
+  keptBehaviourSql,
+  scoreQuery,
+  SIGNALS,
+  type ExplanationState,
+} from '../domain/scoring.js';
 import { rows } from './sql.js';
 
 describe('scoreQuery', () => {
@@ -24,6 +31,20 @@ describe('scoreQuery', () => {
       const expected = combine(contributions(c.state, (s) => c.strengths[SIGNALS.indexOf(s)] as number));
       expect(row?.score).toBeCloseTo(expected, 6);
     }
+    db.closeSync();
+  });
+
+  it("scales behaviour signals for routine work, except those judged against the user's own habits", async () => {
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
+    const [row] = await rows<Record<string, number>>(
+      db,
+      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 0.0 AS routine_keep, 0.5 AS work_keep)`,
+    );
+    expect(row?.s_breadth).toBe(0); // a user who looks up unfamiliar patients every week as a job
+    expect(row?.s_hours).toBe(0.5); // the user's own hours: routine does not make 3 a.m. usual; real work still counts
+    expect(row?.s_burst).toBe(0); // a crowd signal: routine counts, signs of the user's own work do not
+    expect(row?.s_self).toBe(1); // a rule about the pair is not a behaviour signal
     db.closeSync();
   });
 });
