@@ -186,6 +186,12 @@ export const REASONS = {
     nb: () => 'Brukeren finnes ikke i personallisten.',
     en: () => 'The user is not in the staff list.',
   },
+  STALE_EXPLANATION_ONLY: {
+    nb: () =>
+      'Oppslaget er bare forklart av et opphold eller en behandlingsrelasjon uten sluttdato som begynte for mer enn tre måneder siden (kanskje en utskrivning som ikke er registrert).',
+    en: () =>
+      'The lookup is only explained by a stay or care relation without an end that began more than three months earlier (perhaps a discharge that was never registered).',
+  },
   WEAK_EXPLANATION_ONLY: {
     nb: () => 'Oppslaget er bare forklart av kontakt i en annen avdeling i samme klinikk.',
     en: () => 'The lookup is only explained by an encounter in another department of the same clinic.',

@@ -183,6 +183,13 @@ export const SIGNALS: readonly SignalSpec[] = [
     baseline: true,
   },
   {
+    code: 'STALE_EXPLANATION_ONLY',
+    column: 's_stale',
+    weight: 0.05,
+    factor: { unexplained: 0, weak: 0, explained: 1 },
+    baseline: true,
+  },
+  {
     code: 'WEAK_EXPLANATION_ONLY',
     column: 's_weak',
     weight: 0.05,

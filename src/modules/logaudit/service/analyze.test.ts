@@ -139,6 +139,16 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     event.workstation = `ws-u34-${String(event.timestamp).slice(0, 10)}`;
   add(lookup('u33', 'p493', at(23, 11), { workstation: 'ws-far-1' }));
   add(lookup('u34', 'p494', at(23, 11), { workstation: 'ws-far-2' }));
+  // A stale explanation: p511's stay in W3 began in November and was never closed; u36 (W3) opens it in March.
+  patient('p511');
+  data.encounters.push({
+    encounter_id: 'enc511',
+    patient_id: 'p511',
+    department_id: 'W3',
+    start: '2025-11-03T10:00:00+01:00',
+    kind: 'inpatient',
+  });
+  add(lookup('u36', 'p511', at(15, 10)));
   // Exports before leaving: u35 (W3), whose employment ends on 20 April and who never printed before, prints one
   // unrelated patient a day in the last days of March.
   staff('u35').employed_to = '2026-04-20';
@@ -177,10 +187,12 @@ let result: AnalysisResult;
 let dir: string;
 let planted: Record<string, [string, string]>;
 let datasetDir: string;
+let data: FixtureData;
 
 beforeAll(async () => {
   const built = plantedHospital();
   planted = built.planted;
+  data = built.data;
   datasetDir = writeDataset(tempDir(), built.data);
   dir = tempDir();
   ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
@@ -255,6 +267,21 @@ describe('analyzeWorkspace', () => {
     expect(unplanned, 'the lookup of a patient with no visit is a finding').toBeDefined();
     // The two lookups are alike but for the planned visit.
     expect(findingOf('u31', 'p491')?.score ?? 0).toBeLessThan(0.75 * (unplanned?.score ?? 0));
+  });
+
+  it('ranks a lookup explained only by a stay left open for months above ordinary documented lookups', () => {
+    const scores = new Map(
+      fs
+        .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([u, p, score]) => [`${u}/${p}`, Number(score)]),
+    );
+    const stale = scores.get('u36/p511') ?? 0;
+    const documented = data.events.filter((e) => e.department_id === 'W3' && e.user_id !== 'u36').slice(0, 20);
+    for (const e of documented) expect(scores.get(`${e.user_id}/${e.patient_id}`) ?? 1).toBeLessThan(stale);
   });
 
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {

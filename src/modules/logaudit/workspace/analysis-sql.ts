@@ -27,11 +27,13 @@ import {
   REPEAT,
   ROUTINE,
   SESSION,
+  STALE_OPEN,
   ABSENCE,
   WORK,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
+import { SRC_ENCOUNTER, SRC_RELATION } from './explain-sql.js';
 import { sqlList } from '../domain/codes.js';
 import { exec, type Db } from './sql.js';
 
@@ -94,6 +96,31 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid`,
   },
   {
+    // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
+    // before (a discharge nobody registered).
+    name: 'stale',
+    sql: () => {
+      const matches = (periods: string, pairs: string): string =>
+        `SELECT p.uid, p.pid, p.first_ts, x.win_from, x.win_to FROM ${pairs} p JOIN ${periods} x
+           ON x.pid = p.pid AND x.uid = p.uid AND p.first_ts BETWEEN x.win_from AND x.win_to
+         UNION ALL
+         SELECT p.uid, p.pid, p.first_ts, x.win_from, x.win_to FROM ${pairs} p JOIN ${periods} x
+           ON x.pid = p.pid AND x.dept = p.dept AND x.src IN (${SRC_RELATION}, ${SRC_ENCOUNTER})
+           AND p.first_ts BETWEEN x.win_from AND x.win_to`;
+      const old = `first_ts - win_from >= INTERVAL ${STALE_OPEN.days} DAY`;
+      return `CREATE OR REPLACE TEMP TABLE a_stale AS
+      WITH ex AS (
+        SELECT uid, pid, dept, first_ts FROM a_pairs
+        WHERE n_unexplained = 0 AND n_weak < n_events
+          AND explanation IN (${explanationId('USER_CARE_RELATION')}, ${explanationId('DEPARTMENT_CARE_RELATION')}, ${explanationId('ENCOUNTER_IN_DEPARTMENT')})),
+      open AS (SELECT * FROM explainers WHERE win_to = TIMESTAMPTZ 'infinity'),
+      candidates AS (
+        SELECT DISTINCT ex.* FROM ex SEMI JOIN (SELECT uid, pid FROM (${matches('open', 'ex')}) WHERE ${old}) m USING (uid, pid))
+      SELECT uid, pid FROM (${matches('explainers', 'candidates')})
+      GROUP BY uid, pid HAVING bool_and(win_to = TIMESTAMPTZ 'infinity' AND ${old})`;
+    },
+  },
+  {
     name: 'people',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_names AS
         SELECT lower(trim(family_name)) AS name, count(*) AS n FROM (
@@ -118,6 +145,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT a.*,
           CASE WHEN a.n_unexplained > 0 THEN 'unexplained'
                WHEN a.n_weak = a.n_events THEN 'weak' ELSE 'explained' END AS state,
+          st.uid IS NOT NULL AS stale,
           coalesce(a.first_unexplained_ts, a.first_ts) AS ref_ts,
           u.role, u.known AS user_known, coalesce(a.dept, hd.dept) AS udept, hd.dept AS home_dept,
           (pt.employee_user_id IS NOT NULL AND pt.employee_user_id = u.user_id) AS is_self,
@@ -126,7 +154,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) AND lower(trim(u.given_name)) = lower(trim(pt.given_name))
             THEN lower(trim(pt.family_name)) || '|' || lower(trim(pt.given_name)) END AS shared_full_name,
           pt.employee_user_id
-        FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid)
+        FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid) LEFT JOIN a_stale st USING (uid, pid)
         LEFT JOIN departments hd ON hd.department_id = u.department_id)
       SELECT b.* EXCLUDE (shared_address, shared_name, shared_full_name, employee_user_id),
         di.clinic AS uclinic,
@@ -645,6 +673,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         coalesce(lv.s_leaving, 0) AS s_leaving, lv.leaving_n, lv.leaving_expected,
         (c.state = 'unexplained')::DOUBLE AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
+        c.stale::DOUBLE AS s_stale,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
         CASE WHEN c.state = 'unexplained' THEN coalesce(se.off_session, 0) * info.i_off ELSE 0 END AS s_off_session
       FROM a_ctx c
@@ -685,6 +714,7 @@ export async function runAnalysis(
 
 export const ANALYSIS_TABLES = [
   'a_pairs',
+  'a_stale',
   'a_names',
   'a_full_names',
   'a_addresses',

@@ -33,8 +33,9 @@ const ETREAT = purposeCode('ETREAT');
 export const FLAG_AFTER_EMPLOYMENT = 1;
 export const FLAG_ETREAT_NO_EMERGENCY = 2;
 
-const SRC_RELATION = 1;
-const SRC_ENCOUNTER = 2;
+/** Kinds of period in `explainers`: a care relation, an encounter, the administrative weeks after a discharge. */
+export const SRC_RELATION = 1;
+export const SRC_ENCOUNTER = 2;
 const SRC_DISCHARGE = 3;
 
 /** Rebuild `explainers` from encounter_windows and care_relations. */
