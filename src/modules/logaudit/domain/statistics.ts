@@ -221,7 +221,8 @@ export const WORK = { teamDays: 7, teamKeep: 0.5, chartedKeep: 0.5, upcomingDays
 /**
  * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and
  * at most one other active day within `days` days either side, for a user active on at least `minActiveDays` days.
- * Strength from the binomial chance of so quiet a fortnight at the user's rate of active days: none at 1 in 20
+ * Strength from the binomial chance of so quiet a fortnight at the user's rate of active days in the weeks the user
+ * works at all (a long leave must not lower the rate it is judged by): none at 1 in 20
  * (10^-fromLog10), full at 1 in 1,000.
  */
 export const ABSENCE = {

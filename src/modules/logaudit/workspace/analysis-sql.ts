@@ -571,7 +571,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_absence AS
       WITH ud AS (SELECT uid, day, count(DISTINCT pid) AS patients FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day),
       rate AS (
-        SELECT uid, count(*) / (max(day) - min(day) + 1) AS p, median(patients) AS usual FROM ud
+        SELECT uid, count(*) / (7 * count(DISTINCT date_trunc('week', day))) AS p, median(patients) AS usual FROM ud
         GROUP BY uid HAVING count(*) >= ${ABSENCE.minActiveDays}),
       quiet AS (
         SELECT q.uid, q.day, any_value(r.p) AS p
