@@ -146,6 +146,15 @@ export const BURST = { fromLog10: 2, spanLog10: 2 } as const;
 export const ROUTINE = { from: 0.2, minWeeks: 3, priorPatients: 5 } as const;
 
 /**
+ * Machine accounts (integrations, batch jobs, reminder services): behaviour signals say nothing about them
+ * (routine_keep = 0); rules about the pair still apply. An account is taken for a machine when, over at least
+ * `minDays` active days, it is active on `everyDay` of the days in its span (no person works every day for months),
+ * or its lookups fall into one hour of the day (`sameHour` of its active days in the same hour, on average at most
+ * `hoursPerDay` distinct hours a day) with a median of at least `patientsPerDay` patients a day.
+ */
+export const MACHINE = { minDays: 20, everyDay: 0.95, sameHour: 0.9, hoursPerDay: 1.5, patientsPerDay: 10 } as const;
+
+/**
  * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
  * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), the
  * user's `recurringRank`-th busiest week (a busy week that recurs, such as an on-call week, is the user's rota), or

@@ -139,6 +139,28 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     event.workstation = `ws-u34-${String(event.timestamp).slice(0, 10)}`;
   add(lookup('u33', 'p493', at(23, 11), { workstation: 'ws-far-1' }));
   add(lookup('u34', 'p494', at(23, 11), { workstation: 'ws-far-2' }));
+  // A machine account: sys1 (an integration) reads W1's inpatients at ten past two every night, and one patient
+  // without contact besides; its behaviour says nothing about a person.
+  data.staff.push({
+    user_id: 'sys1',
+    family_name: 'System',
+    given_name: 'Integrasjon',
+    role: 'other',
+    department_id: 'ADM',
+  });
+  for (let day = 1; day <= 24; day++) {
+    for (const e of data.encounters.filter(
+      (x) => x.department_id === 'W1' && String(x.start) <= at(day, 2) && at(day, 3) < String(x.end),
+    ))
+      add(lookup('sys1', String(e.patient_id), at(day, 2, 10), { department_id: 'W1' }));
+    patient(`p${520 + day}`);
+    add(lookup('sys1', `p${520 + day}`, at(day, 2, 11)));
+  }
+  // One night it reads ten more (a batch that was late): in a person, a burst of unfamiliar patients.
+  for (let i = 0; i < 10; i++) {
+    patient(`p${550 + i}`);
+    add(lookup('sys1', `p${550 + i}`, at(20, 2, 12)));
+  }
   // A stale explanation: p511's stay in W3 began in November and was never closed; u36 (W3) opens it in March.
   patient('p511');
   data.encounters.push({
@@ -282,6 +304,18 @@ describe('analyzeWorkspace', () => {
     const stale = scores.get('u36/p511') ?? 0;
     const documented = data.events.filter((e) => e.department_id === 'W3' && e.user_id !== 'u36').slice(0, 20);
     for (const e of documented) expect(scores.get(`${e.user_id}/${e.patient_id}`) ?? 1).toBeLessThan(stale);
+  });
+
+  it('does not judge the behaviour of a machine account', () => {
+    const sys1 = fs
+      .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('sys1,'))
+      .map((l) => Number(l.split(',')[2]));
+    expect(sys1.length).toBeGreaterThan(30);
+    // Undocumented lookups of patients without contact would score like any person's (about 0.1) were it not a
+    // machine; what is left is no more than an explained lookup's trace.
+    expect(Math.max(...sys1)).toBeLessThan(0.02);
   });
 
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {

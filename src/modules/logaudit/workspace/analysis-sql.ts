@@ -17,6 +17,7 @@ import {
   EXPORT_DAY,
   LEAVING,
   HOURS,
+  MACHINE,
   USER_WEEK,
   NAME_SERIES,
   MIN_COUNT,
@@ -505,7 +506,25 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT u.role, uh.n_days, unnest(range(24)) AS h, unnest(uh.counts) AS c
           FROM a_user_hours uh JOIN users u USING (uid)),
         y AS (SELECT role, h, sum(c) AS c, sum(n_days) AS n FROM x GROUP BY role, h)
-        SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role`,
+        SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role;
+      CREATE OR REPLACE TEMP TABLE a_machine AS
+        WITH ud AS (
+          SELECT uid, day, bit_or(hours_all) AS hours, count(DISTINCT pid) AS n FROM pair_days
+          WHERE ${windowPredicate(w)} GROUP BY uid, day),
+        h AS (SELECT uid, day, n, hours, unnest(range(24)) AS hour FROM ud),
+        top AS (
+          SELECT uid, max(k) AS k FROM (
+            SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour)
+          GROUP BY uid),
+        d AS (
+          SELECT uid, count(*) AS days, max(day) - min(day) + 1 AS span, median(n) AS per_day,
+            sum(bit_count(hours)) AS hour_days
+          FROM ud GROUP BY uid)
+        SELECT uid FROM d JOIN top USING (uid)
+        WHERE d.days >= ${MACHINE.minDays}
+          AND (d.days >= ${MACHINE.everyDay} * d.span
+            OR (top.k >= ${MACHINE.sameHour} * d.days AND d.hour_days <= ${MACHINE.hoursPerDay} * d.days
+                AND d.per_day >= ${MACHINE.patientsPerDay}))`,
   },
   {
     // Workstations: a lookup from a workstation the user has used on at most one day of five or more, and that the
@@ -663,7 +682,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.n_print_export > 0 AND c.state = 'unexplained' THEN coalesce(us.s_exported, 0) ELSE 0 END AS s_bulk_export,
         us.exported, us.exported_typical,
         coalesce(ab.s_absence, 0) AS s_absence,
-        coalesce(rt.routine_keep, 1.0) AS routine_keep,
+        CASE WHEN mc.uid IS NOT NULL THEN 0.0 ELSE coalesce(rt.routine_keep, 1.0) END AS routine_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
           * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END AS work_keep,
@@ -685,6 +704,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
+      LEFT JOIN a_machine mc USING (uid)
       LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_upcoming up USING (uid, pid)
       LEFT JOIN a_absence ab USING (uid, pid)
@@ -754,6 +774,7 @@ export const ANALYSIS_TABLES = [
   'a_name_series',
   'a_user_hours',
   'a_role_hours',
+  'a_machine',
   'a_ws',
   'a_activity',
   'a_session',
