@@ -223,9 +223,21 @@ export const WORKSTATION = { minUserDays: 5, maxDays: 1, maxDepartmentShare: 0.0
  *   lookup to write a note is care work; the suspicious lookup "never charted or ordered" is a read;
  * - a planned visit: the patient has an encounter in the user's department starting within `upcomingDays` after the
  *   first undocumented lookup (`upcomingKeep`): assessing a referral or preparing a visit, earlier than the week
- *   before the visit that explains a lookup outright.
+ *   before the visit that explains a lookup outright;
+ * - an emergency: the patient was in the emergency department (an emergency encounter from `emergencyBeforeHours`
+ *   before its start to `emergencyAfterHours` after its end) when the user looked (`emergencyKeep`). Specialists on
+ *   call are asked to look at emergency patients, and such a consultation is hardly ever documented.
  */
-export const WORK = { teamDays: 7, teamKeep: 0.5, chartedKeep: 0.5, upcomingDays: 90, upcomingKeep: 0.5 } as const;
+export const WORK = {
+  teamDays: 7,
+  teamKeep: 0.5,
+  chartedKeep: 0.5,
+  upcomingDays: 90,
+  upcomingKeep: 0.5,
+  emergencyBeforeHours: 1,
+  emergencyAfterHours: 12,
+  emergencyKeep: 0.5,
+} as const;
 
 /**
  * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and

@@ -161,6 +161,23 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${550 + i}`);
     add(lookup('sys1', `p${550 + i}`, at(20, 2, 12)));
   }
+  // An emergency: u37 (W3) opens p512 while it is in the emergency department (a specialist on call asked to look);
+  // u38 (W3) opens p513 the same way three days after its emergency visit.
+  for (const [id, day] of [
+    ['p512', 18],
+    ['p513', 15],
+  ] as const) {
+    patient(id);
+    data.encounters.push({
+      encounter_id: `enc${id}`,
+      patient_id: id,
+      department_id: 'ED',
+      start: at(day, 20),
+      end: at(day, 23),
+      kind: 'emergency',
+    });
+  }
+  add(lookup('u37', 'p512', at(18, 21)), lookup('u38', 'p513', at(18, 21)));
   // A stale explanation: p511's stay in W3 began in November and was never closed; u36 (W3) opens it in March.
   patient('p511');
   data.encounters.push({
@@ -304,6 +321,13 @@ describe('analyzeWorkspace', () => {
     const stale = scores.get('u36/p511') ?? 0;
     const documented = data.events.filter((e) => e.department_id === 'W3' && e.user_id !== 'u36').slice(0, 20);
     for (const e of documented) expect(scores.get(`${e.user_id}/${e.patient_id}`) ?? 1).toBeLessThan(stale);
+  });
+
+  it('counts less an undocumented lookup of a patient in the emergency department at the time', () => {
+    const later = findingOf('u38', 'p513');
+    expect(later, 'the lookup three days after the emergency visit is a finding').toBeDefined();
+    // The two lookups are alike but for the emergency in progress.
+    expect(findingOf('u37', 'p512')?.score ?? 0).toBeLessThan(0.75 * (later?.score ?? 0));
   });
 
   it('does not judge the behaviour of a machine account', () => {

@@ -609,7 +609,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
     // shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
     // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
-    // department within the following weeks (a referral being assessed, a visit being prepared).
+    // department within the following weeks (a referral being assessed, a visit being prepared). And an emergency:
+    // the patient was in the emergency department at the time (specialists on call are asked to look).
     name: 'team',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_team AS
       WITH d AS (
@@ -626,7 +627,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_upcoming AS
         SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounters e ON e.pid = c.pid
         WHERE c.state = 'unexplained' AND e.dept IN (c.udept, c.home_dept)
-          AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY`,
+          AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY;
+      CREATE OR REPLACE TEMP TABLE a_in_emergency AS
+        SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounter_windows e ON e.pid = c.pid
+        WHERE c.state = 'unexplained' AND (e.enc_kind = 'emergency' OR e.dept_kind = 'emergency')
+          AND c.ref_ts BETWEEN e.start_ts - INTERVAL ${WORK.emergencyBeforeHours} HOUR
+            AND coalesce(e.end_ts, e.start_ts + INTERVAL 1 DAY) + INTERVAL ${WORK.emergencyAfterHours} HOUR`,
   },
   {
     // Signal strengths per pair, the behaviour signals scaled for routine work and for signs of real work (the care
@@ -685,7 +691,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN mc.uid IS NOT NULL THEN 0.0 ELSE coalesce(rt.routine_keep, 1.0) END AS routine_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
-          * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END AS work_keep,
+          * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END
+          * CASE WHEN ie.uid IS NOT NULL THEN ${WORK.emergencyKeep} ELSE 1.0 END AS work_keep,
         coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
@@ -707,6 +714,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_machine mc USING (uid)
       LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_upcoming up USING (uid, pid)
+      LEFT JOIN a_in_emergency ie USING (uid, pid)
       LEFT JOIN a_absence ab USING (uid, pid)
       LEFT JOIN a_employment em USING (uid)
       LEFT JOIN a_rapid_hours rh1 ON rh1.uid = c.uid AND rh1.b = ${hourBucket('c.ref_ts', 0)}
@@ -780,6 +788,7 @@ export const ANALYSIS_TABLES = [
   'a_session',
   'a_team',
   'a_upcoming',
+  'a_in_emergency',
   'a_absence',
 ];
 
