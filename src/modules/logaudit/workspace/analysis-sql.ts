@@ -94,7 +94,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         min(dept) AS dept,
         coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
         list_distinct(flatten(list(ws_unexplained))) AS ws_unexplained
-      FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid`,
+      FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid;
+      CREATE OR REPLACE TEMP TABLE a_user_day AS
+        SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
+          bool_or(n_after_employment > 0) AS outside_employment
+        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day`,
   },
   {
     // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
@@ -438,10 +442,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // employment (on several days, at half the usual daily number of patients or more) has had the contract
     // extended without the staff list knowing; a leaver's account used to look someone up is not like that.
     name: 'employment',
-    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_employment AS
-      WITH d AS (
-        SELECT uid, day, count(*) AS pairs, bool_or(n_after_employment > 0) AS outside
-        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day)
+    sql: () => `CREATE OR REPLACE TEMP TABLE a_employment AS
+      WITH d AS (SELECT uid, day, patients AS pairs, outside_employment AS outside FROM a_user_day)
       SELECT uid FROM d GROUP BY uid
       HAVING count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays} AND count(*) FILTER (WHERE NOT outside) >= ${EMPLOYMENT.minDays}
          AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0)`,
@@ -508,18 +510,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         y AS (SELECT role, h, sum(c) AS c, sum(n_days) AS n FROM x GROUP BY role, h)
         SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role;
       CREATE OR REPLACE TEMP TABLE a_machine AS
-        WITH ud AS (
-          SELECT uid, day, bit_or(hours_all) AS hours, count(DISTINCT pid) AS n FROM pair_days
-          WHERE ${windowPredicate(w)} GROUP BY uid, day),
-        h AS (SELECT uid, day, n, hours, unnest(range(24)) AS hour FROM ud),
+        WITH h AS (SELECT uid, day, hours, unnest(range(24)) AS hour FROM a_user_day),
         top AS (
           SELECT uid, max(k) AS k FROM (
             SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour)
           GROUP BY uid),
         d AS (
-          SELECT uid, count(*) AS days, max(day) - min(day) + 1 AS span, median(n) AS per_day,
+          SELECT uid, count(*) AS days, max(day) - min(day) + 1 AS span, median(patients) AS per_day,
             sum(bit_count(hours)) AS hour_days
-          FROM ud GROUP BY uid)
+          FROM a_user_day GROUP BY uid)
         SELECT uid FROM d JOIN top USING (uid)
         WHERE d.days >= ${MACHINE.minDays}
           AND (d.days >= ${MACHINE.everyDay} * d.span
@@ -588,7 +587,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // days (binomial).
     name: 'absence',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_absence AS
-      WITH ud AS (SELECT uid, day, count(DISTINCT pid) AS patients FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day),
+      WITH ud AS (SELECT uid, day, patients FROM a_user_day),
       rate AS (
         SELECT uid, count(*) / (7 * count(DISTINCT date_trunc('week', day))) AS p, median(patients) AS usual FROM ud
         GROUP BY uid HAVING count(*) >= ${ABSENCE.minActiveDays}),
@@ -611,7 +610,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
     // department within the following weeks (a referral being assessed, a visit being prepared). And an emergency:
     // the patient was in the emergency department at the time (specialists on call are asked to look).
-    name: 'team',
+    name: 'work',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_team AS
       WITH d AS (
         SELECT p.uid, p.pid, p.day, p.n_unexplained + p.n_weak > 0 AS undocumented, coalesce(p.dept, hd.dept) AS dept
@@ -742,6 +741,7 @@ export async function runAnalysis(
 
 export const ANALYSIS_TABLES = [
   'a_pairs',
+  'a_user_day',
   'a_stale',
   'a_names',
   'a_full_names',
