@@ -213,12 +213,17 @@ export function contribution(signal: SignalSpec, state: ExplanationState, streng
   return signal.weight * signal.factor[state] * s;
 }
 
+/** What a signal counts as for corroboration: its aspect, or else the signal itself. */
+function corroborationKey(signal: SignalSpec): string {
+  return signal.aspect ?? signal.code;
+}
+
 /** Every signal's contribution, in SIGNALS order, after corroboration. */
 export function contributions(state: ExplanationState, strength: (signal: SignalSpec) => number): number[] {
   const raw = SIGNALS.map((signal) => contribution(signal, state, strength(signal)));
   const supporting = new Set(
     SIGNALS.flatMap((signal, i) =>
-      !signal.baseline && (raw[i] as number) >= CORROBORATION.min ? [signal.aspect ?? signal.code] : [],
+      !signal.baseline && (raw[i] as number) >= CORROBORATION.min ? [corroborationKey(signal)] : [],
     ),
   ).size;
   const alone = supporting < 2;
@@ -259,7 +264,7 @@ export function scoreQuery(source: string): string {
   );
   const aspects = new Map<string, string[]>();
   SIGNALS.forEach((s, i) => {
-    if (!s.baseline) aspects.set(s.aspect ?? s.code, [...(aspects.get(s.aspect ?? s.code) ?? []), part(i)]);
+    if (!s.baseline) aspects.set(corroborationKey(s), [...(aspects.get(corroborationKey(s)) ?? []), part(i)]);
   });
   const supporting = [...aspects.values()].map(
     (columns) =>

@@ -11,6 +11,8 @@
  * community: it counts only when the patient has no other unit; a service unit (lab, radiology, pharmacy) that only
  * received an order counts only when there is nothing else at all. 0 = no contact with the hospital.
  */
+export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
+
 /**
  * A stale explanation: a lookup whose only documented reasons (a care relation of the user or the unit, a stay in
  * the unit) are periods without an end that began more than `days` days before it. Stays end within days or weeks;
@@ -19,8 +21,6 @@
  * a signal), so that it ranks first among the explained ones.
  */
 export const STALE_OPEN = { days: 90 } as const;
-
-export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
 
 /**
  * Familiarity of a user with the unit treating the patient (f in [0, 1], the largest of these):
