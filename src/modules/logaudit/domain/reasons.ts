@@ -98,9 +98,9 @@ export const REASONS = {
   },
   PATIENT_ACCESS_BURST: {
     nb: (f) =>
-      `Mange uten dokumentert grunn slo opp denne pasienten samme dag (${n(f.patientUsersOneDay)} brukere; vanlig er ${n(f.patientUsersTypical)}).`,
+      `Mange uten klar dokumentert grunn slo opp denne pasienten samme dag (${n(f.patientUsersOneDay)} brukere; vanlig er ${n(f.patientUsersTypical)}).`,
     en: (f) =>
-      `Many users without a documented reason looked up this patient on the same day (${n(f.patientUsersOneDay)} users; typical is ${n(f.patientUsersTypical)}).`,
+      `Many users without a clear documented reason looked up this patient on the same day (${n(f.patientUsersOneDay)} users; typical is ${n(f.patientUsersTypical)}).`,
   },
   USER_BREADTH_UNUSUAL: {
     nb: (f) =>

@@ -146,13 +146,15 @@ export const SIGNALS: readonly SignalSpec[] = [
     ownHabit: true,
     aspect: 'time',
   },
+  // Someone away from work has no care to give: a lookup during an absence is worth a look even when a documented
+  // reason covers it (a nurse on sick leave checking on her ward's patients), and it needs no second circumstance
+  // (a quiet fortnight that improbable for the user is rare in itself).
   {
     code: 'ACTIVITY_DURING_ABSENCE',
     column: 's_absence',
     weight: 0.5,
-    factor: { unexplained: 1, weak: 0.6, explained: 0.08 },
+    factor: { unexplained: 1, weak: 1, explained: 1 },
     behaviour: true,
-    circumstance: true,
     ownHabit: true,
     aspect: 'time',
   },

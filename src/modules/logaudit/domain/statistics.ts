@@ -36,7 +36,9 @@ export const STALE_OPEN = { days: 90 } as const;
  * - user, concentrated: five more undocumented patients of that unit, and at least five times the unit's base share
  *   (a consultant or a floating nurse works with a few units; someone browsing picks patients all over).
  * - job: a user whose patients are mostly undocumented lookups of patients without contact, over at least five days
- *   (an archive or coding office): f rises from a quarter to one half of the user's patients.
+ *   (an archive or coding office): f rises from a quarter to one half of the user's patients, and with the number
+ *   of such patients up to `jobPatients` (a job is a volume: six patients in three months are not one, and a user
+ *   seen only snooping would otherwise make the snooping look like the job).
  */
 export const FAMILIARITY = {
   minPeers: 3,
@@ -48,6 +50,7 @@ export const FAMILIARITY = {
   smallDepartment: 5,
   jobMinDays: 5,
   jobShareFrom: 0.25,
+  jobPatients: 10,
 } as const;
 
 /**
@@ -130,9 +133,10 @@ export const REPEAT = { weeksFull: 4 } as const;
 export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, stillWorking: 0.15 } as const;
 
 /**
- * Patient bursts: the most users without a documented reason on one day, and the departments they came from over
- * the window, each judged by how rare it is among all patients looked up (its tail share): none for the top 1 %
- * (`fromLog10` 2), full for the top 0.01 %. A patient in the news is among the very few most-read of the hospital.
+ * Patient bursts: the most users without a clear documented reason (none, or only the clinic's weak one) on one
+ * day, and the departments of those without any over the window, each judged by how rare it is among all patients
+ * looked up (its tail share): none for the top 1 % (`fromLog10` 2), full for the top 0.01 %. A patient in the news is
+ * among the very few most-read of the hospital.
  */
 export const BURST = { fromLog10: 2, spanLog10: 2 } as const;
 

@@ -118,6 +118,28 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   }
   patient('p490');
   add(lookup('u60', 'p490', at(30, 11)));
+  // The same day u60 also opens p600, just admitted to W4: documented, but u60 is not at work.
+  patient('p600');
+  data.encounters.push({
+    encounter_id: 'enc600',
+    patient_id: 'p600',
+    department_id: 'W4',
+    start: at(29, 8),
+    end: at(31, 12),
+    kind: 'inpatient',
+  });
+  add(lookup('u60', 'p600', at(30, 11, 20), { department_id: 'W4' }));
+  // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
+  // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
+  // are no job.
+  data.staff.push({ ...staff('u52'), user_id: 'u61', family_name: 'Staffname61', address_id: 'addr-u61' });
+  for (let i = 0; i < 5; i++) {
+    patient(`p${601 + i}`);
+    add(lookup('u61', `p${601 + i}`, at(2 + i * 6, 13)));
+  }
+  // A burst with only the clinic as a reason: six W4 users (clinic C2) open p22 (W3, also C2) on one afternoon.
+  for (const u of ['u42', 'u43', 'u44', 'u45', 'u46', 'u47'])
+    add(lookup(u, 'p22', at(4, 13 + (Number(u.slice(1)) % 4))));
   // Preparing a planned visit: u31 (W3) opens p491 three weeks before its outpatient visit to W3 (beyond the week in
   // which the visit explains it); u32 (W3) opens p492, who has no visit, the same way.
   patient('p491');
@@ -238,7 +260,7 @@ beforeAll(async () => {
   await ingestDataset(ws, datasetDir, { now });
   result = await analyzeWorkspace(ws, {
     now,
-    budget: 80,
+    budget: 150,
     findingsPath: path.join(dir, 'findings.ndjson'),
     scoresPath: path.join(dir, 'scores.csv'),
   });
@@ -342,6 +364,24 @@ describe('analyzeWorkspace', () => {
     expect(Math.max(...sys1)).toBeLessThan(0.02);
   });
 
+  it('flags a documented lookup made during an absence', () => {
+    expect(findingOf('u60', 'p600')?.reasons.map((r) => r.code)).toContain('ACTIVITY_DURING_ABSENCE');
+  });
+
+  it('does not take a handful of lookups of people without contact for a job', () => {
+    for (let i = 0; i < 5; i++)
+      expect(findingOf('u61', `p${601 + i}`)?.reasons.map((r) => r.code)).toContain('NO_CARE_CONTACT');
+  });
+
+  it("counts users with only the clinic's weak reason among a patient's readers on one day", async () => {
+    // The fixture is too small for the burst's tail share to give p22 a strength worth a reason; what the change is
+    // about is that its six readers with only a weak reason are counted at all.
+    const read = await ws.db.runAndReadAll(
+      `SELECT day_max, total FROM a_patient JOIN patients USING (pid) WHERE patient_id = 'p22'`,
+    );
+    expect(read.getRows().map((r) => Number(r[0]))).toEqual([6]);
+  });
+
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {
     const roaming = findingOf('u34', 'p494');
     expect(roaming, 'the undocumented lookup is still a finding').toBeDefined();
@@ -393,7 +433,7 @@ describe('analyzeWorkspace', () => {
       await ingestDataset(again, datasetDir, { now });
       await analyzeWorkspace(again, {
         now,
-        budget: 80,
+        budget: 150,
         findingsPath: path.join(dir, 'findings2.ndjson'),
         scoresPath: path.join(dir, 'scores2.csv'),
       });

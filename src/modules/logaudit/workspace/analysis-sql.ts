@@ -211,7 +211,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user_job AS
-        SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') / count(DISTINCT c.pid) AS share_no_contact,
+        SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') AS n_no_contact,
+               count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') / count(DISTINCT c.pid) AS share_no_contact,
                (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days
         FROM a_care c GROUP BY c.uid;
       CREATE OR REPLACE TEMP TABLE a_role_size AS
@@ -255,7 +256,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                    least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0))
                      * least(1.0, greatest(0.0, ln(greatest(coalesce(lf.lift, 1.0), 1e-9)) / ln(${FAMILIARITY.liftFull}))),
                    CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
-                     THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom})) ELSE 0 END,
+                     THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom}))
+                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0) ELSE 0 END,
                    CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
                      THEN least(1.0, y.role_peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * rs.n_users)) ELSE 0 END,
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
@@ -449,16 +451,17 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
          AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0)`,
   },
   {
-    // Bursts: users without a documented reason per patient on the busiest day, and the departments they came from
-    // over the window (a patient in the news draws readers from all over the hospital, a team from one place).
+    // Bursts: users without a clear documented reason (none, or only the clinic's) per patient on the busiest day,
+    // and the departments of those without any over the window (a patient in the news draws readers from all over
+    // the hospital, a team from one place).
     name: 'patients',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_patient AS
         WITH days AS (
           SELECT d.pid, d.day, count(DISTINCT d.uid) AS n FROM pair_days d
-          WHERE d.n_unexplained > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
+          WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
         tot AS (SELECT pid, count(DISTINCT coalesce(udept, -uid)) AS total FROM a_ctx WHERE state = 'unexplained' GROUP BY pid),
-        j AS (SELECT pid, day_max, total FROM per JOIN tot USING (pid)),
+        j AS (SELECT pid, day_max, coalesce(total, 0) AS total FROM per LEFT JOIN tot USING (pid)),
         n AS (SELECT count(DISTINCT pid) AS patients FROM a_ctx),
         r AS (
           SELECT j.*,
