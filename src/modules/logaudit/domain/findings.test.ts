@@ -37,8 +37,12 @@ describe('scoring', () => {
   it('combines contributions as a noisy-OR', () => {
     expect(combine([0.5, 0.5])).toBe(0.75);
     expect(combine([])).toBe(0);
+    const name = SIGNALS.find((s) => s.code === 'SAME_FAMILY_NAME_RARE');
+    expect(name && contribution(name, 'explained', 1)).toBeCloseTo(0.1, 10);
+  });
+  it('counts a household member in full even when the lookup is documented', () => {
     const same = SIGNALS.find((s) => s.code === 'SAME_ADDRESS');
-    expect(same && contribution(same, 'explained', 1)).toBeCloseTo(0.16, 10);
+    expect(same && contribution(same, 'explained', 1)).toBeCloseTo(0.8, 10);
   });
   it('counts a circumstance half unless another signal corroborates it', () => {
     const weightOf = (strengths: Record<string, number>, code: string): number | undefined =>

@@ -53,7 +53,7 @@ const MOSTLY_UNEXPLAINED = { unexplained: 1, weak: 0.6, explained: 0.2 } as cons
 export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SELF_LOOKUP', column: 's_self', weight: 0.95, factor: ALWAYS },
   { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS },
-  { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: MOSTLY_UNEXPLAINED },
+  { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: ALWAYS },
   {
     code: 'EMERGENCY_WITHOUT_EMERGENCY',
     column: 's_etreat',
