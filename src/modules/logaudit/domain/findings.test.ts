@@ -57,6 +57,10 @@ describe('scoring', () => {
     expect(weightOf({ s_rare_dept: 1, s_breadth: 1 }, 'RARE_DEPARTMENT_FOR_PATIENT')).toBeCloseTo(full, 10);
     expect(weightOf({ s_breadth: 1 }, 'USER_BREADTH_UNUSUAL')).toBe(0.5);
   });
+  it('counts an absence in full without a second circumstance', () => {
+    const absence = reasonsFor('unexplained', { s_absence: 1, s_no_relation: 1 }, {});
+    expect(absence.find((r) => r.code === 'ACTIVITY_DURING_ABSENCE')?.weight).toBe(0.5);
+  });
   it('does not let two circumstances of the same aspect corroborate each other', () => {
     const hours = SIGNALS.find((s) => s.code === 'OUTSIDE_USUAL_HOURS')?.weight ?? NaN;
     const timeOnly = reasonsFor('unexplained', { s_hours: 1, s_off_session: 1, s_no_relation: 1 }, {});

@@ -146,14 +146,13 @@ export const SIGNALS: readonly SignalSpec[] = [
     ownHabit: true,
     aspect: 'time',
   },
-  // Someone away from work has no care to give: a lookup during an absence is worth a look even when a documented
-  // reason covers it (a nurse on sick leave checking on her ward's patients), and it needs no second circumstance
-  // (a quiet fortnight that improbable for the user is rare in itself).
+  // A quiet fortnight that improbable for the user is rare in itself: it needs no second circumstance. A documented
+  // lookup during an absence keeps a trace (below any finding), so that it ranks first among the documented ones.
   {
     code: 'ACTIVITY_DURING_ABSENCE',
     column: 's_absence',
     weight: 0.5,
-    factor: { unexplained: 1, weak: 1, explained: 1 },
+    factor: { unexplained: 1, weak: 0.6, explained: 0.08 },
     behaviour: true,
     ownHabit: true,
     aspect: 'time',
