@@ -374,6 +374,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, date_trunc('week', day) AS week, count(DISTINCT pid) FILTER (WHERE n_unexplained > 0) AS n,
           count(DISTINCT pid) AS total
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, week;
+      -- The user's share of undocumented patient-weeks: the no-relation baseline counts more for a user who is
+      -- otherwise always documented (up to the routine threshold; above it routine_keep takes over).
+      CREATE OR REPLACE TEMP TABLE a_undocumented AS
+        SELECT uid, sum(n) / sum(total) AS share FROM a_user_week GROUP BY uid;
       CREATE OR REPLACE TEMP TABLE a_routine AS
         WITH p0 AS (SELECT sum(n) / sum(total) AS share FROM a_user_week)
         SELECT uid, least(1.0, greatest(0.0,
@@ -699,7 +703,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
         coalesce(lv.s_leaving, 0) AS s_leaving, lv.leaving_n, lv.leaving_expected,
-        (c.state = 'unexplained')::DOUBLE AS s_no_relation,
+        (c.state = 'unexplained')::DOUBLE * (1 - least(coalesce(ud.share, 0), ${ROUTINE.from})) AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
         c.stale::DOUBLE AS s_stale,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
@@ -713,6 +717,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
+      LEFT JOIN a_undocumented ud USING (uid)
       LEFT JOIN a_machine mc USING (uid)
       LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_upcoming up USING (uid, pid)
@@ -776,6 +781,7 @@ export const ANALYSIS_TABLES = [
   'a_export_burst',
   'a_leaving',
   'a_routine',
+  'a_undocumented',
   'a_user_week',
   'a_week_usual',
   'a_week_spell',
