@@ -211,10 +211,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user_job AS
-        SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') AS n_no_contact,
-               count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') / count(DISTINCT c.pid) AS share_no_contact,
-               (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days
-        FROM a_care c GROUP BY c.uid;
+        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days FROM (
+          SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') AS n_no_contact,
+                 count(DISTINCT c.pid) AS n, (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days
+          FROM a_care c GROUP BY c.uid);
       CREATE OR REPLACE TEMP TABLE a_role_size AS
         SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
       CREATE OR REPLACE TEMP TABLE a_rc_user AS
