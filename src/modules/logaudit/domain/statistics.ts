@@ -36,9 +36,10 @@ export const STALE_OPEN = { days: 90 } as const;
  * - user, concentrated: five more undocumented patients of that unit, and at least five times the unit's base share
  *   (a consultant or a floating nurse works with a few units; someone browsing picks patients all over).
  * - job: a user whose patients are mostly undocumented lookups of patients without contact, over at least five days
- *   (an archive or coding office): f rises from a quarter to one half of the user's patients, and with the number
- *   of such patients up to `jobPatients` (a job is a volume: six patients in three months are not one, and a user
- *   seen only snooping would otherwise make the snooping look like the job).
+ *   (an archive or coding office): f rises from a quarter to one half of the user's patients, with the number of
+ *   such patients up to `jobPatients`, and with the user's active days per active week up to `jobDaysPerWeek`. A job
+ *   is a volume and a presence: six patients in three months are not one, nor is one lookup a week, and a user seen
+ *   mostly snooping would otherwise make the snooping look like the job.
  */
 export const FAMILIARITY = {
   minPeers: 3,
@@ -51,6 +52,7 @@ export const FAMILIARITY = {
   jobMinDays: 5,
   jobShareFrom: 0.25,
   jobPatients: 10,
+  jobDaysPerWeek: 3,
 } as const;
 
 /**

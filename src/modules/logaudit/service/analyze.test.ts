@@ -126,6 +126,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${601 + i}`);
     add(lookup('u61', `p${601 + i}`, at(2 + i * 6, 13)));
   }
+  // One day a week: u62 (W4) opens three people without contact every Monday for five weeks and does nothing else.
+  // Enough of them for a job, but a records office works most days of the week.
+  data.staff.push({ ...staff('u52'), user_id: 'u62', family_name: 'Staffname62', address_id: 'addr-u62' });
+  for (let i = 0; i < 15; i++) {
+    patient(`p${620 + i}`);
+    add(lookup('u62', `p${620 + i}`, at(2 + Math.floor(i / 3) * 7, 10 + (i % 3))));
+  }
   // An exception and a habit: u48 and u49 (W4) each open one person without contact on the same afternoon; u49 also
   // opened three others without a documented reason in earlier weeks, u48 none.
   for (let i = 0; i < 5; i++) patient(`p${610 + i}`);
@@ -372,6 +379,12 @@ describe('analyzeWorkspace', () => {
   it('does not take a handful of lookups of people without contact for a job', () => {
     for (let i = 0; i < 5; i++)
       expect(findingOf('u61', `p${601 + i}`)?.reasons.map((r) => r.code)).toContain('NO_CARE_CONTACT');
+  });
+
+  it('does not take lookups of people without contact on one day a week for a job', () => {
+    const weekly = result.findings.filter((f) => f.user_id === 'u62');
+    expect(weekly.length).toBeGreaterThan(10);
+    for (const f of weekly) expect(f.reasons.map((r) => r.code)).toContain('NO_CARE_CONTACT');
   });
 
   it("counts users with only the clinic's weak reason among a patient's readers on one day", async () => {

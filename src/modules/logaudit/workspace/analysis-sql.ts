@@ -211,9 +211,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user_job AS
-        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days FROM (
+        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days_per_week FROM (
           SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') AS n_no_contact,
-                 count(DISTINCT c.pid) AS n, (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days
+                 count(DISTINCT c.pid) AS n, (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days,
+                 (SELECT count(DISTINCT day) / count(DISTINCT date_trunc('week', day)) FROM pair_days d WHERE d.uid = c.uid) AS days_per_week
           FROM a_care c GROUP BY c.uid);
       CREATE OR REPLACE TEMP TABLE a_role_size AS
         SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
@@ -257,7 +258,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                      * least(1.0, greatest(0.0, ln(greatest(coalesce(lf.lift, 1.0), 1e-9)) / ln(${FAMILIARITY.liftFull}))),
                    CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
                      THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom}))
-                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0) ELSE 0 END,
+                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0) 
+                       * least(1.0, uj.days_per_week / ${FAMILIARITY.jobDaysPerWeek}) ELSE 0 END,
                    CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
                      THEN least(1.0, y.role_peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * rs.n_users)) ELSE 0 END,
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
