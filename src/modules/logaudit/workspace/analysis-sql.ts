@@ -211,11 +211,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user_job AS
-        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days_per_week FROM (
-          SELECT c.uid, count(DISTINCT c.pid) FILTER (WHERE c.care = 0 AND c.state <> 'explained') AS n_no_contact,
-                 count(DISTINCT c.pid) AS n, (SELECT count(DISTINCT day) FROM pair_days d WHERE d.uid = c.uid) AS days,
-                 (SELECT count(DISTINCT day) / count(DISTINCT date_trunc('week', day)) FROM pair_days d WHERE d.uid = c.uid) AS days_per_week
-          FROM a_care c GROUP BY c.uid);
+        WITH presence AS (
+          SELECT uid, count(*) AS days, count(*) / count(DISTINCT date_trunc('week', day)) AS days_per_week
+          FROM a_user_day GROUP BY uid),
+        patients AS (
+          SELECT uid, count(DISTINCT pid) FILTER (WHERE care = 0 AND state <> 'explained') AS n_no_contact,
+                 count(DISTINCT pid) AS n
+          FROM a_care GROUP BY uid)
+        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days_per_week
+        FROM patients JOIN presence USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_size AS
         SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
       CREATE OR REPLACE TEMP TABLE a_rc_user AS
