@@ -98,7 +98,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_user_day AS
         SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
           bool_or(n_after_employment > 0) AS outside_employment
-        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day`,
+        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day;
+      -- A user's presence: active days, active weeks, span, a usual day's patients and hours with lookups.
+      CREATE OR REPLACE TEMP TABLE a_user_presence AS
+        SELECT uid, count(*) AS days, count(DISTINCT date_trunc('week', day)) AS weeks, max(day) - min(day) + 1 AS span,
+          median(patients) AS usual_patients, sum(bit_count(hours)) AS hour_days
+        FROM a_user_day GROUP BY uid`,
   },
   {
     // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
@@ -211,15 +216,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_dept_care_single AS
         SELECT udept, care, only_pid AS pid, count(*) AS n_single FROM a_dc_user WHERE n_patients = 1 GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user_job AS
-        WITH presence AS (
-          SELECT uid, count(*) AS days, count(*) / count(DISTINCT date_trunc('week', day)) AS days_per_week
-          FROM a_user_day GROUP BY uid),
-        patients AS (
+        WITH patients AS (
           SELECT uid, count(DISTINCT pid) FILTER (WHERE care = 0 AND state <> 'explained') AS n_no_contact,
                  count(DISTINCT pid) AS n
           FROM a_care GROUP BY uid)
-        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days_per_week
-        FROM patients JOIN presence USING (uid);
+        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days / weeks AS days_per_week
+        FROM patients JOIN a_user_presence USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_size AS
         SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
       CREATE OR REPLACE TEMP TABLE a_rc_user AS
@@ -262,7 +264,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                      * least(1.0, greatest(0.0, ln(greatest(coalesce(lf.lift, 1.0), 1e-9)) / ln(${FAMILIARITY.liftFull}))),
                    CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
                      THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom}))
-                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0) 
+                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0)
                        * least(1.0, uj.days_per_week / ${FAMILIARITY.jobDaysPerWeek}) ELSE 0 END,
                    CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
                      THEN least(1.0, y.role_peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * rs.n_users)) ELSE 0 END,
@@ -528,10 +530,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT uid, max(k) AS k FROM (
             SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour)
           GROUP BY uid),
-        d AS (
-          SELECT uid, count(*) AS days, max(day) - min(day) + 1 AS span, median(patients) AS per_day,
-            sum(bit_count(hours)) AS hour_days
-          FROM a_user_day GROUP BY uid)
+        d AS (SELECT uid, days, span, usual_patients AS per_day, hour_days FROM a_user_presence)
         SELECT uid FROM d JOIN top USING (uid)
         WHERE d.days >= ${MACHINE.minDays}
           AND (d.days >= ${MACHINE.everyDay} * d.span
@@ -602,8 +601,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_absence AS
       WITH ud AS (SELECT uid, day, patients FROM a_user_day),
       rate AS (
-        SELECT uid, count(*) / (7 * count(DISTINCT date_trunc('week', day))) AS p, median(patients) AS usual FROM ud
-        GROUP BY uid HAVING count(*) >= ${ABSENCE.minActiveDays}),
+        SELECT uid, days / (7 * weeks) AS p, usual_patients AS usual FROM a_user_presence
+        WHERE days >= ${ABSENCE.minActiveDays}),
       quiet AS (
         SELECT q.uid, q.day, any_value(r.p) AS p
         FROM ud q JOIN rate r USING (uid)
@@ -756,6 +755,7 @@ export async function runAnalysis(
 export const ANALYSIS_TABLES = [
   'a_pairs',
   'a_user_day',
+  'a_user_presence',
   'a_stale',
   'a_names',
   'a_full_names',
