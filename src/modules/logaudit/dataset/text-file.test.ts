@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/fixture.js';
-import { parseCsvRecord, readCsvHeader, recordStartLines } from './text-file.js';
+import { firstMixedLineEnding, parseCsvRecord, readCsvHeader, recordStartLines } from './text-file.js';
 
 /** The plain byte-by-byte reading the fast one must agree with. */
 function referenceStartLines(
@@ -56,6 +56,16 @@ describe('text files', () => {
       [2, 5],
       [3, 6],
     ]);
+  });
+
+  it('finds the first line that ends differently, outside quotes and across chunk boundaries', async () => {
+    const file = path.join(tempDir(), 'm.csv');
+    fs.writeFileSync(file, 'a,b\r\n1,"x\ny"\r\n2,z\r\n3,w\n4,v\r\n');
+    for (const chunkBytes of [1, 2, 3, 5, 64]) {
+      expect(await firstMixedLineEnding(file, chunkBytes)).toEqual({ line: 5, ending: 'LF', expected: 'CRLF' });
+    }
+    fs.writeFileSync(file, 'a,b\n1,"x\r\ny"\n2,z\n');
+    expect(await firstMixedLineEnding(file, 2)).toBeNull();
   });
 
   it('finds the same lines as a byte-by-byte reading, across chunk boundaries', async () => {

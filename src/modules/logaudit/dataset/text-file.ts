@@ -133,6 +133,41 @@ export async function recordStartLines(
   return found;
 }
 
+/**
+ * The first line (1-based) whose line ending differs from the first line's (CR LF against LF), outside quoted
+ * fields, or null. DuckDB's CSV reader stops on such a file without saying where; this says where.
+ */
+export async function firstMixedLineEnding(
+  file: string,
+  chunkBytes = 1 << 22,
+): Promise<{ line: number; ending: 'CRLF' | 'LF'; expected: 'CRLF' | 'LF' } | null> {
+  let line = 1;
+  let inQuotes = false;
+  let previous = 0; // the byte before the current chunk
+  let expected: 'CRLF' | 'LF' | null = null;
+  const stream = fs.createReadStream(file, { highWaterMark: chunkBytes });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let quote = chunk.indexOf(0x22);
+      for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, newline + 1)) {
+        for (; quote !== -1 && quote < newline; quote = chunk.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
+        if (!inQuotes) {
+          const before = newline > 0 ? chunk[newline - 1] : previous;
+          const ending = before === 0x0d ? 'CRLF' : 'LF';
+          if (expected === null) expected = ending;
+          else if (ending !== expected) return { line, ending, expected };
+        }
+        line++;
+      }
+      for (; quote !== -1; quote = chunk.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
+      previous = chunk[chunk.length - 1] ?? previous;
+    }
+    return null;
+  } finally {
+    stream.destroy();
+  }
+}
+
 /** Rough number of records in a file from its size and the mean length of the lines in its first megabyte. */
 export function estimateRecords(file: string): number {
   const size = fs.statSync(file).size;

@@ -64,6 +64,20 @@ describe('ingestDataset', () => {
     expect(await scalar(ws.db, 'SELECT count(*) FROM batches')).toBe(0);
   });
 
+  it('stops on a line ending in LF in a file of CR LF lines, names file and line, and stores nothing', async () => {
+    const data = tiny();
+    const lines = toCsv(data.events, EVENT_COLUMNS, '\r\n').split('\r\n');
+    lines[11] = `${lines[11]}\n${lines[12]}`; // the record on line 12 ends in LF only
+    lines.splice(12, 1);
+    const dir = writeDataset(tempDir(), data, { eventsCsv: lines.join('\r\n') });
+    const ws = await workspace();
+    const error = await expectStop(ingestDataset(ws, dir, { now }));
+    expect(error.code).toBe('LOG_DATASET_INVALID');
+    expect(error.details[0]?.place).toBe('access_events.csv line 12');
+    expect(error.details[0]?.message).toMatch(/ends with LF where the lines before it end with CRLF/);
+    expect(await scalar(ws.db, 'SELECT count(*) FROM events')).toBe(0);
+  });
+
   it('skips and counts the broken line when asked to', async () => {
     const data = tiny();
     const lines = toCsv(data.events, EVENT_COLUMNS).split('\n');

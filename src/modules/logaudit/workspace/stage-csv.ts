@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../../platform/errors.js';
 import { CSV_COLUMNS, type CsvFileKind } from '../dataset/layout.js';
 import { encodingHint } from '../dataset/encoding.js';
-import { readCsvHeader } from '../dataset/text-file.js';
+import { firstMixedLineEnding, readCsvHeader } from '../dataset/text-file.js';
 import type { IngestIssue } from '../domain/ingest-issues.js';
 import { exec, ident, lit, rows, scalar, type Db } from './sql.js';
 
@@ -83,6 +83,27 @@ export function stopWith(message: string, issues: readonly IngestIssue[]): never
   );
 }
 
+/**
+ * DuckDB's CSV reader gives up on some damage without a line number (lines ending in LF in a file of CR LF lines):
+ * find the place ourselves and stop with it.
+ */
+async function stopOnUnreadableCsv(file: string, name: string, error: Error): Promise<never> {
+  const mixed = await firstMixedLineEnding(file);
+  if (mixed) {
+    stopWith(`${name} cannot be read: its lines end in two different ways; nothing was stored`, [
+      {
+        issue: 'LINE_MALFORMED',
+        file: name,
+        line: mixed.line,
+        message: `the line ends with ${mixed.ending} where the lines before it end with ${mixed.expected} (save the file with one kind of line ending)`,
+      },
+    ]);
+  }
+  stopWith(`${name} cannot be read as CSV; nothing was stored`, [
+    { issue: 'LINE_MALFORMED', file: name, message: error.message.split('\n')[0] ?? 'unreadable CSV' },
+  ]);
+}
+
 function describeReject(reject: RejectRow): string {
   switch (reject.error_type) {
     case 'MISSING COLUMNS':
@@ -147,7 +168,11 @@ export async function stageCsv(
                    columns = {${columnSpec}}, store_rejects = true,
                    rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(rejectsScan)})`;
   const numbered = options.numbered !== false || !(await keepsFileOrder(db, create(false)));
-  await exec(db, create(numbered));
+  try {
+    await exec(db, create(numbered));
+  } catch (error) {
+    await stopOnUnreadableCsv(options.file, name, error as Error);
+  }
   const rejects = await rows<RejectRow>(
     db,
     `SELECT line, column_name, error_type, csv_line, error_message FROM ${rejectsTable} ORDER BY line, column_idx`,
