@@ -162,6 +162,11 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     event.workstation = `ws-u34-${String(event.timestamp).slice(0, 10)}`;
   add(lookup('u33', 'p493', at(23, 11), { workstation: 'ws-far-1' }));
   add(lookup('u34', 'p494', at(23, 11), { workstation: 'ws-far-2' }));
+  // A device of one's own: u50 (W4) opens three unrelated people from a workstation nobody uses, on three evenings.
+  for (const [i, day] of [19, 21, 24].entries()) {
+    patient(`p${620 + i}`);
+    add(lookup('u50', `p${620 + i}`, at(day, 21), { workstation: 'ws-home-u50' }));
+  }
   // A machine account: sys1 (an integration) reads W1's inpatients at ten past two every night, and one patient
   // without contact besides; its behaviour says nothing about a person.
   data.staff.push({
@@ -400,6 +405,12 @@ describe('analyzeWorkspace', () => {
     const roaming = findingOf('u34', 'p494');
     expect(roaming, 'the undocumented lookup is still a finding').toBeDefined();
     expect(roaming?.reasons.map((r) => r.code)).not.toContain('UNUSUAL_WORKSTATION');
+  });
+
+  it('calls a workstation unusual when the user worked there on a few days only', () => {
+    // Borrowed credentials or a remote session rarely last a single day.
+    for (const p of ['p620', 'p621', 'p622'])
+      expect(findingOf('u50', p)?.reasons.map((r) => r.code)).toContain('UNUSUAL_WORKSTATION');
   });
 
   it('gives a rare family name weight but not a name shared by many', () => {

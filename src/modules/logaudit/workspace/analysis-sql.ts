@@ -538,7 +538,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                 AND d.per_day >= ${MACHINE.patientsPerDay}))`,
   },
   {
-    // Workstations: a lookup from a workstation the user has used on at most one day of five or more, and that the
+    // Workstations: a lookup from a workstation the user has used on at most three days of five or more, and that the
     // user's department hardly uses (below 1 % of its lookups): borrowed credentials or a session left open. Weighted
     // by how rare such a day is for the user (someone who moves between workstations has one most days).
     name: 'workstations',
