@@ -164,9 +164,9 @@ export const REASONS = {
   },
   USER_EXPORT_BURST: {
     nb: (f) =>
-      `Brukeren skrev ut eller eksporterte journalopplysninger om ${n(f.userExportedOneDay)} pasienter på én dag uten dokumentert grunn; brukerens vanlige travle dager har ${n(f.userExportedUsualDay)}.`,
+      `Brukeren skrev ut eller eksporterte journalopplysninger om ${n(f.userExportedOneDay)} pasienter på én dag, noen av dem uten dokumentert grunn; brukerens vanlige travle dager har ${n(f.userExportedUsualDay)}.`,
     en: (f) =>
-      `The user printed or exported record information about ${n(f.userExportedOneDay)} patients on one day without a documented reason; the user's usual busy days have ${n(f.userExportedUsualDay)}.`,
+      `The user printed or exported record information about ${n(f.userExportedOneDay)} patients on one day, some of them without a documented reason; the user's usual busy days have ${n(f.userExportedUsualDay)}.`,
   },
   EXPORT_BEFORE_LEAVING: {
     nb: (f) =>

@@ -104,8 +104,8 @@ export const SESSION = { marginHours: 2, minDays: 5 } as const;
 export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4, maxDays: 2 } as const;
 
 /**
- * Export days: a day on which the user printed or exported at least `minPatients` patients without a documented
- * reason, against the user's own `usualRank`-th busiest such day (so that a weekly job, or one episode spread over
+ * Export days: a day on which the user printed or exported at least `minPatients` patients, with a documented reason
+ * or not, against the user's own `usualRank`-th busiest such day (so that a weekly job, or one episode spread over
  * two days, is the user's usual): strength = clamp(log2(day ÷ usual) / 2, 0, 1), four times the usual ⇒ full.
  */
 export const EXPORT_DAY = { minPatients: 5, usualRank: 3 } as const;

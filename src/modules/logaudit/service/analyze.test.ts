@@ -62,6 +62,10 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (let i = 0; i < 12; i++) add(lookup('u12', `p${6 + i * 4}`, at(2 + i, 11, 45), { action: 'print' }));
   // Export burst: u26 (W2) prints eight W3 patients on one afternoon, never having printed before.
   for (let i = 0; i < 8; i++) add(lookup('u26', `p${90 + i * 4}`, at(19, 14, i * 5), { action: 'print' }));
+  // A mixed export day: u51 (W4) prints four patients of the own ward (documented) and four W1 patients (not) on one
+  // afternoon; four undocumented prints alone are too few for an export day.
+  for (const [i, p] of ['p51', 'p71', 'p91', 'p111', 'p144', 'p148', 'p152', 'p156'].entries())
+    add(lookup('u51', p, at(13, 14, i * 5), { action: 'print', department_id: 'W4' }));
   // Unusual week: u40 (W4) browses nine unrelated patients (W1, W2, no contact) over a few days of one week, at work.
   const browsed = ['p121', 'p124', 'p459', 'p129', 'p132', 'p460', 'p137', 'p140', 'p458'];
   for (const [i, id] of browsed.entries()) add(lookup('u40', id, at(16 + (i % 4), 10 + (i % 3))));
@@ -405,6 +409,11 @@ describe('analyzeWorkspace', () => {
     const roaming = findingOf('u34', 'p494');
     expect(roaming, 'the undocumented lookup is still a finding').toBeDefined();
     expect(roaming?.reasons.map((r) => r.code)).not.toContain('UNUSUAL_WORKSTATION');
+  });
+
+  it('counts documented prints on an export day, and flags only the undocumented ones', () => {
+    expect(findingOf('u51', 'p152')?.reasons.map((r) => r.code)).toContain('USER_EXPORT_BURST');
+    expect(findingOf('u51', 'p51'), 'a documented print is no finding').toBeUndefined();
   });
 
   it('calls a workstation unusual when the user worked there on a few days only', () => {

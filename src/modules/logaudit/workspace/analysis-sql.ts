@@ -337,20 +337,21 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM a_unfamiliar_hours b JOIN a_user_signal r USING (uid) WHERE b.n >= ${MIN_COUNT.rapid}`,
   },
   {
-    // Export days: patients a user printed or exported without a documented reason on one day, against the user's
-    // own third busiest export day (a registry or archive job exports like this every week; a secretary who
-    // suddenly prints twenty records does not).
+    // Export days: patients a user printed or exported on one day, documented or not, against the user's own third
+    // busiest export day (a registry or archive job exports like this every week; a secretary who suddenly prints
+    // twenty records does not). Documented prints count too: a bulk export of recently discharged patients is
+    // partly covered by the department's administrative follow-up, and those prints are part of the same episode.
     name: 'exports',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_export_day AS
         SELECT uid, day, count(DISTINCT pid) AS n FROM pair_days
-        WHERE n_unexplained > 0 AND n_print_export > 0 AND ${windowPredicate(w)} GROUP BY uid, day;
+        WHERE n_print_export > 0 AND ${windowPredicate(w)} GROUP BY uid, day;
       CREATE OR REPLACE TEMP TABLE a_export_usual AS
         SELECT uid, coalesce(list_sort(list(n), 'DESC')[${EXPORT_DAY.usualRank}], 0) AS usual FROM a_export_day GROUP BY uid;
       CREATE OR REPLACE TEMP TABLE a_export_burst AS
         SELECT d.uid, p.pid, max(d.n) AS day_n, any_value(u.usual) AS usual,
           max(least(1.0, greatest(0.0, log2(d.n / greatest(u.usual, ${EXPORT_DAY.minPatients}.0)) / 2))) AS s_export_burst
         FROM a_export_day d JOIN a_export_usual u USING (uid)
-        JOIN pair_days p ON p.uid = d.uid AND p.day = d.day AND p.n_unexplained > 0 AND p.n_print_export > 0
+        JOIN pair_days p ON p.uid = d.uid AND p.day = d.day AND p.n_print_export > 0
         WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid;
       CREATE OR REPLACE TEMP TABLE a_leaving AS
         WITH d AS (
