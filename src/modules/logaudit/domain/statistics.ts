@@ -246,14 +246,20 @@ export const WORK = {
 } as const;
 
 /**
- * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day) and
- * at most one other active day within `days` days either side, for a user active on at least `minActiveDays` days.
- * Strength from the binomial chance of so quiet a fortnight at the user's rate of active days in the weeks the user
- * works at all (a long leave must not lower the rate it is judged by): none at 1 in 20
- * (10^-fromLog10), full at 1 in 1,000.
+ * Lookups during an absence: a day with at most `fewPatients` patients (or `fewShare` of the user's usual day), for a
+ * user active on at least `minActiveDays` days, and either
+ * - at most one other active day within `days` days either side: the binomial chance of so quiet a fortnight at the
+ *   user's rate of active days in the weeks the user works at all (a long leave must not lower that rate), or
+ * - no working day (more than a few patients) within `leaveDays` days either side and at most `leaveCheckDays` other
+ *   quiet days within `days`: someone on leave who checks in now and then. The chance is that of so many weeks
+ *   without work at the user's share of active weeks over the user's span. Only for a user whose usual day has more
+ *   than a few patients; for the others a quiet day is an ordinary day.
+ * Windows end where the data ends. Strength: none at 1 in 20 (10^-fromLog10), full at 1 in 1,000.
  */
 export const ABSENCE = {
   days: 7,
+  leaveDays: 14,
+  leaveCheckDays: 3,
   fewPatients: 3,
   fewShare: 0.25,
   minActiveDays: 20,

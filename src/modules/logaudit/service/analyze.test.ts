@@ -122,6 +122,31 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   }
   patient('p490');
   add(lookup('u60', 'p490', at(30, 11)));
+  // On leave: u63 (W4) reads four of W4's inpatients every day from the 4th to the 23rd, then nothing for two weeks,
+  // and then opens three people without contact on three days of one week in April (checking in from home).
+  data.staff.push({ ...staff('u52'), user_id: 'u63', family_name: 'Staffname63', address_id: 'addr-u63' });
+  for (let day = 4; day <= 23; day++) {
+    const inStay = data.encounters.filter(
+      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
+    );
+    for (const [i, e] of inStay.slice(0, 4).entries()) add(lookup('u63', String(e.patient_id), at(day, 9, 10 * i)));
+  }
+  for (const [i, day] of ['08', '10', '12'].entries()) {
+    patient(`p${630 + i}`);
+    add(lookup('u63', `p${630 + i}`, `2026-04-${day}T20:00:00+02:00`));
+  }
+  // The same for u64 (W4), whose working days have one patient each: a day with few patients is its ordinary day.
+  data.staff.push({ ...staff('u52'), user_id: 'u64', family_name: 'Staffname64', address_id: 'addr-u64' });
+  for (let day = 4; day <= 23; day++) {
+    const inStay = data.encounters.find(
+      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
+    );
+    if (inStay) add(lookup('u64', String(inStay.patient_id), at(day, 9)));
+  }
+  for (const [i, day] of ['08', '10', '12'].entries()) {
+    patient(`p${633 + i}`);
+    add(lookup('u64', `p${633 + i}`, `2026-04-${day}T20:00:00+02:00`));
+  }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -414,6 +439,13 @@ describe('analyzeWorkspace', () => {
   it('counts documented prints on an export day, and flags only the undocumented ones', () => {
     expect(findingOf('u51', 'p152')?.reasons.map((r) => r.code)).toContain('USER_EXPORT_BURST');
     expect(findingOf('u51', 'p51'), 'a documented print is no finding').toBeUndefined();
+  });
+
+  it('sees an absence in a few quiet days of one week when a user with busy days had no working day for weeks', () => {
+    for (const p of ['p630', 'p631', 'p632'])
+      expect(findingOf('u63', p)?.reasons.map((r) => r.code)).toContain('ACTIVITY_DURING_ABSENCE');
+    for (const p of ['p633', 'p634', 'p635'])
+      expect(findingOf('u64', p)?.reasons.map((r) => r.code) ?? []).not.toContain('ACTIVITY_DURING_ABSENCE');
   });
 
   it('calls a workstation unusual when the user worked there on a few days only', () => {

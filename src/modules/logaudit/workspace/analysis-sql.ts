@@ -594,24 +594,38 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Lookups during an absence: on a day with few patients, the user was otherwise inactive for the surrounding
-    // fortnight (at most one other day with any lookup) although the user is usually active on a good share of days.
-    // Someone on leave or on holiday who opens a record from home looks like this; an extra shift does not (it has
-    // a working day's patients). Strength from how unlikely so quiet a fortnight is at the user's own rate of active
-    // days (binomial).
+    // fortnight (at most one other day with any lookup) although the user is usually active on a good share of days;
+    // or the user had no working day for a month around it and only a few quiet days in its week (checking in from
+    // home during a long leave). An extra shift does not look like this (it has a working day's patients). Strength
+    // from how unlikely so quiet a fortnight (binomial, the user's rate of active days) or so many weeks without work
+    // (the user's share of active weeks) is.
     name: 'absence',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_absence AS
       WITH ud AS (SELECT uid, day, patients FROM a_user_day),
       rate AS (
-        SELECT uid, days / (7 * weeks) AS p, usual_patients AS usual FROM a_user_presence
-        WHERE days >= ${ABSENCE.minActiveDays}),
+        SELECT uid, usual_patients AS usual, greatest(${ABSENCE.fewPatients}, ${ABSENCE.fewShare} * usual_patients) AS few,
+          days / (7 * weeks) AS p, least(1.0, 7 * weeks / span) AS pw
+        FROM a_user_presence WHERE days >= ${ABSENCE.minActiveDays}),
       quiet AS (
-        SELECT q.uid, q.day, any_value(r.p) AS p
+        SELECT q.uid, q.day, r.p, r.pw, r.usual, r.few,
+          count(o.day) FILTER (WHERE abs(o.day - q.day) <= ${ABSENCE.days}) AS n_other,
+          count(o.day) FILTER (WHERE o.patients > r.few) AS n_work
         FROM ud q JOIN rate r USING (uid)
-        LEFT JOIN ud o ON o.uid = q.uid AND o.day <> q.day AND o.day BETWEEN q.day - ${ABSENCE.days} AND q.day + ${ABSENCE.days}
-        WHERE q.patients <= greatest(${ABSENCE.fewPatients}, ${ABSENCE.fewShare} * r.usual)
-        GROUP BY q.uid, q.day HAVING count(o.day) <= 1),
+        LEFT JOIN ud o ON o.uid = q.uid AND o.day <> q.day
+          AND o.day BETWEEN q.day - ${ABSENCE.leaveDays} AND q.day + ${ABSENCE.leaveDays}
+        WHERE q.patients <= r.few
+        GROUP BY q.uid, q.day, r.p, r.pw, r.usual, r.few
+        HAVING n_other <= 1 OR (r.usual > r.few AND n_work = 0 AND n_other <= ${ABSENCE.leaveCheckDays})),
+      span AS (SELECT min(day) AS first, max(day) AS last FROM ud),
+      seen AS (
+        SELECT q.*,
+          (least(q.day + ${ABSENCE.days}, s.last) - greatest(q.day - ${ABSENCE.days}, s.first))::DOUBLE AS n,
+          (least(q.day + ${ABSENCE.leaveDays}, s.last) - greatest(q.day - ${ABSENCE.leaveDays}, s.first))::DOUBLE AS n_leave
+        FROM quiet q CROSS JOIN span s),
       chance AS (
-        SELECT uid, day, (1 - p) ^ ${2 * ABSENCE.days} + ${2 * ABSENCE.days} * p * (1 - p) ^ ${2 * ABSENCE.days - 1} AS prob FROM quiet)
+        SELECT uid, day, least(
+          CASE WHEN n_other <= 1 THEN (1 - p) ^ n + n * p * (1 - p) ^ (n - 1) ELSE 1 END,
+          CASE WHEN usual > few AND n_work = 0 THEN (1 - pw) ^ (n_leave / 7) ELSE 1 END) AS prob FROM seen)
       SELECT d.uid, d.pid,
         max(least(1.0, greatest(0.0, (-log10(greatest(c.prob, 1e-12)) - ${ABSENCE.fromLog10}) / ${ABSENCE.spanLog10}))) AS s_absence
       FROM pair_days d JOIN chance c USING (uid, day) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.pid`,
