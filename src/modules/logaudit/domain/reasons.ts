@@ -9,6 +9,13 @@ export interface ReasonFacts {
   readonly userUnexplainedPatients?: number;
   /** What is typical for users with the same role. */
   readonly peerTypical?: number;
+  /**
+   * People without any contact with the hospital the user looked up without a documented reason, their share (%) of
+   * all the user's patients, and the share typical for the same role in the same kind of unit.
+   */
+  readonly userStrangers?: number;
+  readonly userStrangersShare?: number;
+  readonly strangersShareTypical?: number;
   /** Patients the user printed or exported without a documented reason, and what is typical for the role. */
   readonly userExportedPatients?: number;
   readonly exportedTypical?: number;
@@ -46,6 +53,9 @@ interface ReasonEntry {
 }
 
 const n = (value: number | undefined): string => (value === undefined ? '?' : String(Math.round(value)));
+/** A percentage with one decimal, with the language's decimal mark. */
+const pct = (value: number | undefined, locale: 'nb-NO' | 'en-GB'): string =>
+  value === undefined ? '?' : value.toLocaleString(locale, { maximumFractionDigits: 1 });
 
 export const REASONS = {
   SELF_LOOKUP: {
@@ -107,6 +117,12 @@ export const REASONS = {
       `Brukeren slo opp mange pasienter uten dokumentert grunn i perioden (${n(f.userUnexplainedPatients)}; vanlig for samme rolle er ${n(f.peerTypical)}).`,
     en: (f) =>
       `The user looked up many patients without a documented reason in the period (${n(f.userUnexplainedPatients)}; typical for the same role is ${n(f.peerTypical)}).`,
+  },
+  USER_STRANGERS_UNUSUAL: {
+    nb: (f) =>
+      `Brukeren slo uten dokumentert grunn opp ${n(f.userStrangers)} personer som ikke har hatt kontakt med sykehuset, ${pct(f.userStrangersShare, 'nb-NO')} % av brukerens pasienter; vanlig for samme rolle er ${pct(f.strangersShareTypical, 'nb-NO')} %.`,
+    en: (f) =>
+      `The user looked up ${n(f.userStrangers)} people without any contact with the hospital without a documented reason, ${pct(f.userStrangersShare, 'en-GB')} % of the user's patients; typical for the same role is ${pct(f.strangersShareTypical, 'en-GB')} %.`,
   },
   USER_RAPID_LOOKUPS: {
     nb: (f) => `Brukeren slo opp ${n(f.userPatientsInOneHour)} pasienter uten dokumentert grunn innen én time.`,

@@ -90,6 +90,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     crowd: true,
   },
   { code: 'USER_BREADTH_UNUSUAL', column: 's_breadth', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
+  { code: 'USER_STRANGERS_UNUSUAL', column: 's_strangers', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
   // Documented lookups in the same hour as an unusual burst keep a trace of it (below any finding), so that they
   // rank above ordinary documented work.
   {

@@ -68,10 +68,11 @@ export const UNFAMILIAR_BELOW = 0.5;
 /**
  * Robust z-score of log(1 + count) against peers (median and MAD), with a floor on the spread so that a peer group
  * of zeros does not make a count of two an outlier, and a minimum count below which nothing is unusual.
- * strength = clamp((z − zFrom) / zSpan, 0, 1).
+ * strength = clamp((z − zFrom) / zSpan, 0, 1). For people without contact (`strangers`) the minimum is on the count
+ * and the z-score on the user's share of such patients in percent.
  */
 export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
-export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5 } as const;
+export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5, strangers: 5 } as const;
 /**
  * Peers for breadth, rapid lookups and exports: users with the same role in the same home department (they share a
  * workflow); with fewer than this many, the role across the hospital; with fewer still, all users.

@@ -147,6 +147,19 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${633 + i}`);
     add(lookup('u64', `p${633 + i}`, `2026-04-${day}T20:00:00+02:00`));
   }
+  // Strangers: u65 (W1) works on W1's inpatients and, over three weeks, opens six people who never had contact with
+  // the hospital; no other ward physician does that.
+  data.staff.push({ ...staff('u1'), user_id: 'u65', family_name: 'Staffname65', address_id: 'addr-u65' });
+  for (let day = 1; day <= 12; day++) {
+    const inStay = data.encounters.filter(
+      (e) => e.department_id === 'W1' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
+    );
+    for (const [i, e] of inStay.slice(0, 2).entries()) add(lookup('u65', String(e.patient_id), at(day, 10, 10 * i)));
+  }
+  for (let i = 0; i < 6; i++) {
+    patient(`p${640 + i}`);
+    add(lookup('u65', `p${640 + i}`, at(3 + i * 4, 13)));
+  }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -274,6 +287,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       ACTIVITY_DURING_ABSENCE: ['u60', 'p490'],
       UNUSUAL_WORKSTATION: ['u33', 'p493'],
       EXPORT_BEFORE_LEAVING: ['u35', 'p497'],
+      USER_STRANGERS_UNUSUAL: ['u65', 'p640'],
     },
   };
 }
@@ -332,6 +346,7 @@ describe('analyzeWorkspace', () => {
     'ACTIVITY_DURING_ABSENCE',
     'UNUSUAL_WORKSTATION',
     'EXPORT_BEFORE_LEAVING',
+    'USER_STRANGERS_UNUSUAL',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);

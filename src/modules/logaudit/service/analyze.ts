@@ -58,6 +58,9 @@ function factsOf(pair: ScoredPair): ReasonFacts {
   return {
     userUnexplainedPatients: num(f.breadth),
     peerTypical: num(f.breadth_typical),
+    userStrangers: num(f.strangers),
+    userStrangersShare: num(f.strangers_share),
+    strangersShareTypical: num(f.strangers_typical),
     userExportedPatients: num(f.exported),
     exportedTypical: num(f.exported_typical),
     userPatientsInOneHour: num(f.rapid_here || f.rapid),

@@ -220,7 +220,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT uid, count(DISTINCT pid) FILTER (WHERE care = 0 AND state <> 'explained') AS n_no_contact,
                  count(DISTINCT pid) AS n
           FROM a_care GROUP BY uid)
-        SELECT uid, n_no_contact, n_no_contact / n AS share_no_contact, days, days / weeks AS days_per_week
+        -- How much the user's work is a job of looking up people without contact (see FAMILIARITY).
+        SELECT uid,
+          CASE WHEN days >= ${FAMILIARITY.jobMinDays}
+            THEN least(1.0, greatest(0.0, (n_no_contact / n - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom}))
+              * least(1.0, n_no_contact / ${FAMILIARITY.jobPatients}.0)
+              * least(1.0, days / weeks / ${FAMILIARITY.jobDaysPerWeek}) ELSE 0 END AS job
         FROM patients JOIN a_user_presence USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_size AS
         SELECT role, count(DISTINCT uid) AS n_users FROM a_ctx GROUP BY role;
@@ -262,10 +267,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                  greatest(
                    least(1.0, x.peers / greatest(least(${FAMILIARITY.minPeers}.0, 0.5 * (ds.n_users - 1)), ${FAMILIARITY.peerShare} * ds.n_users, 1.0))
                      * least(1.0, greatest(0.0, ln(greatest(coalesce(lf.lift, 1.0), 1e-9)) / ln(${FAMILIARITY.liftFull}))),
-                   CASE WHEN c.care = 0 AND uj.days >= ${FAMILIARITY.jobMinDays}
-                     THEN least(1.0, greatest(0.0, (uj.share_no_contact - ${FAMILIARITY.jobShareFrom}) / ${FAMILIARITY.jobShareFrom}))
-                       * least(1.0, uj.n_no_contact / ${FAMILIARITY.jobPatients}.0)
-                       * least(1.0, uj.days_per_week / ${FAMILIARITY.jobDaysPerWeek}) ELSE 0 END,
+                   CASE WHEN c.care = 0 THEN coalesce(uj.job, 0) ELSE 0 END,
                    CASE WHEN ds.n_users < ${FAMILIARITY.smallDepartment}
                      THEN least(1.0, y.role_peers / greatest(${FAMILIARITY.minPeers}.0, ${FAMILIARITY.peerShare} * rs.n_users)) ELSE 0 END,
                    least(1.0, coalesce(uc.n_explained, 0) / ${FAMILIARITY.userPatients}.0),
@@ -295,7 +297,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // Breadth: unfamiliar patients per user over the window; exported: patients printed or exported without a
     // documented reason; rapid: unfamiliar patients per hour (two bucket offsets),
     // the user's most against the peers (same role in the same department, else the role), and every hour that is
-    // unusual on that scale.
+    // unusual on that scale. Strangers: the share of the user's patients without any contact looked up without a
+    // documented reason, against the same role in the department, else in the same kind of unit, else the role.
     name: 'users',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_unfamiliar AS
         SELECT c.uid, c.pid, c.role, c.first_unexplained_ts FROM a_ctx c JOIN a_fam f USING (uid, pid)
@@ -306,32 +309,42 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, ${hourBucket('first_unexplained_ts', 1)} AS b, count(*) AS n
         FROM a_unfamiliar GROUP BY ALL;
       CREATE OR REPLACE TEMP TABLE a_user AS
-        WITH active AS (SELECT uid, any_value(role) AS role FROM a_ctx GROUP BY uid),
+        WITH active AS (SELECT uid, any_value(role) AS role, count(*) AS patients FROM a_ctx GROUP BY uid),
         breadth AS (SELECT uid, count(*) AS n FROM a_unfamiliar GROUP BY uid),
         rapid AS (SELECT uid, max(n) AS n FROM a_unfamiliar_hours GROUP BY uid),
-        exported AS (SELECT uid, count(*) AS n FROM a_ctx WHERE state = 'unexplained' AND n_print_export > 0 GROUP BY uid)
-        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, coalesce(x.n, 0) AS exported
-        FROM active a LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid) LEFT JOIN exported x USING (uid);
+        exported AS (SELECT uid, count(*) AS n FROM a_ctx WHERE state = 'unexplained' AND n_print_export > 0 GROUP BY uid),
+        strangers AS (SELECT f.uid, count(*) AS n FROM a_fam f JOIN a_ctx c USING (uid, pid) WHERE f.no_contact AND c.state = 'unexplained' GROUP BY f.uid)
+        SELECT a.uid, a.role, coalesce(b.n, 0) AS breadth, coalesce(r.n, 0) AS rapid, coalesce(x.n, 0) AS exported, coalesce(st.n, 0) AS strangers,
+          100.0 * coalesce(st.n, 0) / a.patients AS strangers_share
+        FROM active a LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid) LEFT JOIN exported x USING (uid) LEFT JOIN strangers st USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
-        WITH h AS (SELECT a.*, d.dept AS home FROM a_user a JOIN users u USING (uid) LEFT JOIN departments d ON d.department_id = u.department_id),
+        WITH h AS (SELECT a.*, d.dept AS home, coalesce(d.kind, 'other') AS home_kind FROM a_user a JOIN users u USING (uid) LEFT JOIN departments d ON d.department_id = u.department_id),
         g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role, home) >= ${MIN_PEER_GROUP} THEN role || '@' || home
-                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp, * EXCLUDE (home)
+                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp,
+                     CASE WHEN count(*) OVER (PARTITION BY role, home) >= ${MIN_PEER_GROUP} THEN role || '@' || home
+                          WHEN count(*) OVER (PARTITION BY role, home_kind) >= ${MIN_PEER_GROUP} THEN role || '/' || home_kind
+                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp_kind, * EXCLUDE (home, home_kind)
                    FROM h),
+        mk AS (SELECT grp_kind, median(ln(1 + strangers_share)) AS st_med FROM g GROUP BY grp_kind),
         m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med,
                      median(ln(1 + exported)) AS x_med, quantile_cont(exported, 0.9) AS x_p90 FROM g GROUP BY grp)
-        SELECT g.uid, g.grp, m.b_med, m.r_med, m.x_med, m.x_p90,
+        SELECT g.uid, g.grp, m.b_med, m.r_med, m.x_med, m.x_p90, mk.st_med,
+               median(abs(ln(1 + g.strangers_share) - mk.st_med)) OVER (PARTITION BY g.grp_kind) AS st_mad, g.strangers, g.strangers_share,
                median(abs(ln(1 + g.breadth) - m.b_med)) OVER (PARTITION BY g.grp) AS b_mad,
                median(abs(ln(1 + g.rapid) - m.r_med)) OVER (PARTITION BY g.grp) AS r_mad,
                g.breadth, g.rapid, g.exported
-        FROM g JOIN m USING (grp);
+        FROM g JOIN m USING (grp) JOIN mk USING (grp_kind);
       CREATE OR REPLACE TEMP TABLE a_user_signal AS
         SELECT uid, breadth, rapid, exported, r_med, r_mad, round(exp(b_med) - 1) AS breadth_typical,
           round(exp(x_med) - 1) AS exported_typical,
           CASE WHEN exported >= ${MIN_COUNT.exported}
             THEN least(1.0, greatest(0.0, log2(exported / greatest(x_p90, ${MIN_COUNT.exported})) / 2)) ELSE 0 END AS s_exported,
           CASE WHEN breadth >= ${MIN_COUNT.breadth} THEN ${robust('breadth', 'b_med', 'b_mad')} ELSE 0 END AS s_breadth,
-          CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid
-        FROM a_role_stats;
+          CASE WHEN rapid >= ${MIN_COUNT.rapid} THEN ${robust('rapid', 'r_med', 'r_mad')} ELSE 0 END AS s_rapid,
+          strangers, round(strangers_share, 1) AS strangers_share, round(exp(st_med) - 1, 1) AS strangers_typical,
+          CASE WHEN strangers >= ${MIN_COUNT.strangers} THEN ${robust('strangers_share', 'st_med', 'st_mad')} ELSE 0 END
+            * (1 - coalesce(uj.job, 0)) AS s_strangers
+        FROM a_role_stats LEFT JOIN a_user_job uj USING (uid);
       CREATE OR REPLACE TEMP TABLE a_rapid_hours AS
         SELECT b.uid, b.b, b.n, ${robust('b.n', 'r.r_med', 'r.r_mad')} AS s_rapid
         FROM a_unfamiliar_hours b JOIN a_user_signal r USING (uid) WHERE b.n >= ${MIN_COUNT.rapid}`,
@@ -699,6 +712,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
         coalesce(pa.s_burst, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
+        CASE WHEN coalesce(f.no_contact, false) THEN coalesce(us.s_strangers, 0) ELSE 0 END AS s_strangers,
+        us.strangers, us.strangers_share, us.strangers_typical,
         greatest(coalesce(rh1.s_rapid, 0), coalesce(rh2.s_rapid, 0),
                  coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0))) AS s_rapid,
         greatest(coalesce(rh1.n, 0), coalesce(rh2.n, 0)) AS rapid_here,
