@@ -26,6 +26,23 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       address_id: `addr-${id}`,
       ...more,
     });
+  // A user's own work: `perDay` of the ward's current inpatients read each day from `from` to `to`.
+  const wardWork = (userId: string, ward: string, [from, to]: [number, number], perDay: number, hour: number): void => {
+    for (let day = from; day <= to; day++) {
+      const inStay = data.encounters.filter(
+        (e) => e.department_id === ward && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
+      );
+      for (const [i, e] of inStay.slice(0, perDay).entries())
+        add(lookup(userId, String(e.patient_id), at(day, Math.floor(hour), (hour % 1) * 60 + 10 * i)));
+    }
+  };
+  // Three people without contact opened in the evening on three days of one week in April.
+  const aprilEvenings = (userId: string, firstPatient: number): void => {
+    for (const [i, day] of ['08', '10', '12'].entries()) {
+      patient(`p${firstPatient + i}`);
+      add(lookup(userId, `p${firstPatient + i}`, `2026-04-${day}T20:00:00+02:00`));
+    }
+  };
 
   // Self: u2 is also patient p201 (no contact with the hospital).
   patient('p201', { family_name: 'Staffname2', address_id: 'addr-u2', employee_user_id: 'u2' });
@@ -114,48 +131,22 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // During an absence: u60 (W4) works on W4's inpatients every day up to the 22nd, then nothing, and on the 30th
   // opens the record of p490 (no contact) once.
   data.staff.push({ ...staff('u52'), user_id: 'u60', family_name: 'Staffname60', address_id: 'addr-u60' });
-  for (let day = 1; day <= 22; day++) {
-    const inStay = data.encounters.find(
-      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
-    );
-    if (inStay) add(lookup('u60', String(inStay.patient_id), at(day, 9, 30)));
-  }
+  wardWork('u60', 'W4', [1, 22], 1, 9.5);
   patient('p490');
   add(lookup('u60', 'p490', at(30, 11)));
   // On leave: u63 (W4) reads four of W4's inpatients every day from the 4th to the 23rd, then nothing for two weeks,
   // and then opens three people without contact on three days of one week in April (checking in from home).
   data.staff.push({ ...staff('u52'), user_id: 'u63', family_name: 'Staffname63', address_id: 'addr-u63' });
-  for (let day = 4; day <= 23; day++) {
-    const inStay = data.encounters.filter(
-      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
-    );
-    for (const [i, e] of inStay.slice(0, 4).entries()) add(lookup('u63', String(e.patient_id), at(day, 9, 10 * i)));
-  }
-  for (const [i, day] of ['08', '10', '12'].entries()) {
-    patient(`p${630 + i}`);
-    add(lookup('u63', `p${630 + i}`, `2026-04-${day}T20:00:00+02:00`));
-  }
+  wardWork('u63', 'W4', [4, 23], 4, 9);
+  aprilEvenings('u63', 630);
   // The same for u64 (W4), whose working days have one patient each: a day with few patients is its ordinary day.
   data.staff.push({ ...staff('u52'), user_id: 'u64', family_name: 'Staffname64', address_id: 'addr-u64' });
-  for (let day = 4; day <= 23; day++) {
-    const inStay = data.encounters.find(
-      (e) => e.department_id === 'W4' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
-    );
-    if (inStay) add(lookup('u64', String(inStay.patient_id), at(day, 9)));
-  }
-  for (const [i, day] of ['08', '10', '12'].entries()) {
-    patient(`p${633 + i}`);
-    add(lookup('u64', `p${633 + i}`, `2026-04-${day}T20:00:00+02:00`));
-  }
+  wardWork('u64', 'W4', [4, 23], 1, 9);
+  aprilEvenings('u64', 633);
   // Strangers: u65 (W1) works on W1's inpatients and, over three weeks, opens six people who never had contact with
   // the hospital; no other ward physician does that.
   data.staff.push({ ...staff('u1'), user_id: 'u65', family_name: 'Staffname65', address_id: 'addr-u65' });
-  for (let day = 1; day <= 12; day++) {
-    const inStay = data.encounters.filter(
-      (e) => e.department_id === 'W1' && String(e.start) <= at(day, 8) && at(day, 9) < String(e.end),
-    );
-    for (const [i, e] of inStay.slice(0, 2).entries()) add(lookup('u65', String(e.patient_id), at(day, 10, 10 * i)));
-  }
+  wardWork('u65', 'W1', [1, 12], 2, 10);
   for (let i = 0; i < 6; i++) {
     patient(`p${640 + i}`);
     add(lookup('u65', `p${640 + i}`, at(3 + i * 4, 13)));
