@@ -120,9 +120,9 @@ export const REASONS = {
   },
   USER_STRANGERS_UNUSUAL: {
     nb: (f) =>
-      `Brukeren slo uten dokumentert grunn opp ${n(f.userStrangers)} personer som ikke har hatt kontakt med sykehuset, ${pct(f.userStrangersShare, 'nb-NO')} % av brukerens pasienter; vanlig for samme rolle er ${pct(f.strangersShareTypical, 'nb-NO')} %.`,
+      `Uten dokumentert grunn slo brukeren opp ${n(f.userStrangers)} personer som ikke har hatt kontakt med sykehuset: ${pct(f.userStrangersShare, 'nb-NO')} % av brukerens pasienter; vanlig for samme rolle er ${pct(f.strangersShareTypical, 'nb-NO')} %.`,
     en: (f) =>
-      `The user looked up ${n(f.userStrangers)} people without any contact with the hospital without a documented reason, ${pct(f.userStrangersShare, 'en-GB')} % of the user's patients; typical for the same role is ${pct(f.strangersShareTypical, 'en-GB')} %.`,
+      `Without a documented reason, the user looked up ${n(f.userStrangers)} people who have had no contact with the hospital: ${pct(f.userStrangersShare, 'en-GB')} % of the user's patients; typical for the same role is ${pct(f.strangersShareTypical, 'en-GB')} %.`,
   },
   USER_RAPID_LOOKUPS: {
     nb: (f) => `Brukeren slo opp ${n(f.userPatientsInOneHour)} pasienter uten dokumentert grunn innen én time.`,
