@@ -214,10 +214,11 @@ export function familyNameStrength(share: number): number {
 
 /**
  * An unusual workstation: the user has looked things up on at least five days, used this workstation on at most
- * three of them (a borrowed login or a remote session seldom lasts a single day), and the user's department makes under 1 % of its lookups there. Its strength is the informativeness
- * of that for the user: someone who moves between workstations (a porter, an on-call physician, an administrator
- * serving several units) is at an unusual one on most days; full strength when it happens on at most one active day
- * in `habitOneIn`, none when it happens every day.
+ * three of them (a borrowed login or a remote session seldom lasts a single day), and the user's department makes
+ * under 1 % of its lookups there. Its strength is the informativeness of that for the user: someone who moves
+ * between workstations (a porter, an on-call physician, an administrator serving several units) is at an unusual
+ * one on most days; full strength when it happens on at most one active day in `habitOneIn`, none when it happens
+ * every day.
  */
 export const WORKSTATION = { minUserDays: 5, maxDays: 3, maxDepartmentShare: 0.01, habitOneIn: 10 } as const;
 

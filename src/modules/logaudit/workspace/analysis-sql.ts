@@ -319,12 +319,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM active a LEFT JOIN breadth b USING (uid) LEFT JOIN rapid r USING (uid) LEFT JOIN exported x USING (uid) LEFT JOIN strangers st USING (uid);
       CREATE OR REPLACE TEMP TABLE a_role_stats AS
         WITH h AS (SELECT a.*, d.dept AS home, coalesce(d.kind, 'other') AS home_kind FROM a_user a JOIN users u USING (uid) LEFT JOIN departments d ON d.department_id = u.department_id),
-        g AS (SELECT CASE WHEN count(*) OVER (PARTITION BY role, home) >= ${MIN_PEER_GROUP} THEN role || '@' || home
-                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp,
-                     CASE WHEN count(*) OVER (PARTITION BY role, home) >= ${MIN_PEER_GROUP} THEN role || '@' || home
-                          WHEN count(*) OVER (PARTITION BY role, home_kind) >= ${MIN_PEER_GROUP} THEN role || '/' || home_kind
-                          WHEN count(*) OVER (PARTITION BY role) >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp_kind, * EXCLUDE (home, home_kind)
-                   FROM h),
+        n AS (SELECT *, count(*) OVER (PARTITION BY role, home) AS n_home, count(*) OVER (PARTITION BY role, home_kind) AS n_kind,
+                     count(*) OVER (PARTITION BY role) AS n_role FROM h),
+        g AS (SELECT CASE WHEN n_home >= ${MIN_PEER_GROUP} THEN role || '@' || home
+                          WHEN n_role >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp,
+                     CASE WHEN n_home >= ${MIN_PEER_GROUP} THEN role || '@' || home
+                          WHEN n_kind >= ${MIN_PEER_GROUP} THEN role || '/' || home_kind
+                          WHEN n_role >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp_kind,
+                     * EXCLUDE (home, home_kind, n_home, n_kind, n_role)
+                   FROM n),
         mk AS (SELECT grp_kind, median(ln(1 + strangers_share)) AS st_med FROM g GROUP BY grp_kind),
         m AS (SELECT grp, median(ln(1 + breadth)) AS b_med, median(ln(1 + rapid)) AS r_med,
                      median(ln(1 + exported)) AS x_med, quantile_cont(exported, 0.9) AS x_p90 FROM g GROUP BY grp)

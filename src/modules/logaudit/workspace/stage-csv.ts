@@ -85,9 +85,10 @@ export function stopWith(message: string, issues: readonly IngestIssue[]): never
 
 /**
  * DuckDB's CSV reader gives up on some damage without a line number (lines ending in LF in a file of CR LF lines):
- * find the place ourselves and stop with it.
+ * find the place ourselves and stop with it. Errors that are not the CSV reader's (memory, disk) go on unchanged.
  */
 async function stopOnUnreadableCsv(file: string, name: string, error: Error): Promise<never> {
+  if (!/\bCSV\b/.test(error.message)) throw error;
   const mixed = await firstMixedLineEnding(file);
   if (mixed) {
     stopWith(`${name} cannot be read: its lines end in two different ways; nothing was stored`, [
