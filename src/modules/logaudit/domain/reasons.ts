@@ -22,6 +22,8 @@ export interface ReasonFacts {
   /** Patients the user looked up without a documented reason in one week, and in the user's usual week. */
   readonly userPatientsOneWeek?: number;
   readonly userPatientsUsualWeek?: number;
+  readonly userUnfamiliarOneDay?: number;
+  readonly userUnfamiliarUsualDay?: number;
   /** Patients the user printed or exported without a documented reason on one day, and on the user's usual busy day. */
   readonly userExportedOneDay?: number;
   readonly userExportedUsualDay?: number;
@@ -177,6 +179,12 @@ export const REASONS = {
       `Brukeren slo opp ${n(f.userPatientsOneWeek)} pasienter uten dokumentert grunn i løpet av én uke; en vanlig uke for brukeren har ${n(f.userPatientsUsualWeek)}.`,
     en: (f) =>
       `The user looked up ${n(f.userPatientsOneWeek)} patients without a documented reason in one week; the user's usual week has ${n(f.userPatientsUsualWeek)}.`,
+  },
+  USER_DAY_UNUSUAL: {
+    nb: (f) =>
+      `Brukeren slo opp ${n(f.userUnfamiliarOneDay)} pasienter uten dokumentert grunn på én dag, av et slag brukerens enhet sjelden ser; en vanlig dag for brukeren har ${n(f.userUnfamiliarUsualDay)}.`,
+    en: (f) =>
+      `The user looked up ${n(f.userUnfamiliarOneDay)} patients without a documented reason on one day, of a kind the user's unit seldom sees; the user's usual day has ${n(f.userUnfamiliarUsualDay)}.`,
   },
   USER_EXPORT_BURST: {
     nb: (f) =>

@@ -109,6 +109,14 @@ export const SIGNALS: readonly SignalSpec[] = [
     circumstance: true,
   },
   { code: 'USER_WEEK_UNUSUAL', column: 's_week', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
+  {
+    code: 'USER_DAY_UNUSUAL',
+    column: 's_day',
+    weight: 0.5,
+    factor: ONLY_UNEXPLAINED,
+    behaviour: true,
+    ownHabit: true,
+  },
   { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED, behaviour: true },
   {
     code: 'EXPORT_BEFORE_LEAVING',

@@ -128,12 +128,15 @@ export const LEAVING = { days: 30, minPatients: 3, fromLog10: 2, spanLog10: 4 } 
 export const REPEAT = { weeksFull: 4 } as const;
 
 /**
- * Out-of-date employment dates: a user active on at least `minDays` days inside and `minDays` days outside the
- * registered employment, with
- * at least `sameWork` of the usual daily number of patients, is still working there (the staff list is behind);
- * lookups outside the registered period then count for `stillWorking` of the usual weight.
+ * Out-of-date employment dates: a user active on at least `minDays` days outside the registered employment is still
+ * working there (the staff list is behind) when the user was active on at least `minDays` days inside too, with at
+ * least `sameWork` of the usual daily number of patients outside, or when at least `documentedShare` of the patients
+ * looked up outside had a documented reason (the hospital's own records put the user in their care; a leaver's
+ * account has no such place). A single active day next to the period (the day after the end or before the start)
+ * is not evidence either way: night shifts cross midnight and end dates are given both inclusive and exclusive.
+ * Lookups outside the registered period then count for `stillWorking` of the usual weight.
  */
-export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, stillWorking: 0.15 } as const;
+export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, documentedShare: 0.5, stillWorking: 0.15 } as const;
 
 /**
  * Patient bursts: the most users without a clear documented reason (none, or only the clinic's weak one) on one
@@ -187,6 +190,13 @@ export const USER_WEEK = {
   zSpan: 4,
   oneUnitShare: 0.5,
 } as const;
+
+/**
+ * Unusual day: the same test as USER_WEEK (usual, rota, department, spread and strength) on one day's patients that
+ * the user looked up without a documented reason and that are unfamiliar for the user's unit; the user needs
+ * `minDays` active days. The strength is halved for a patient the unit does know, and machine accounts have none.
+ */
+export const USER_DAY = { minDays: 5 } as const;
 
 /**
  * Home area: the share of the patient's municipality in the documented lookups of the user's department, against

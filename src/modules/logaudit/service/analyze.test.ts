@@ -61,8 +61,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     kind: 'inpatient',
   });
   add(lookup('u5', 'p203', at(13, 10)));
-  // After employment: u6 left on 8 March.
+  // After employment: u6 left on 8 March (its ward work after that is u9's) and opens p3 on the 24th.
   staff('u6').employed_to = '2026-03-08';
+  for (const e of data.events) if (e.user_id === 'u6' && String(e.timestamp) > at(8, 23, 59)) e.user_id = 'u9';
   add(lookup('u6', 'p3', at(24, 10)));
   // Emergency access without an emergency (p7 lies in W4; u7 works in W1).
   add(lookup('u7', 'p7', at(9, 10), { purpose: 'ETREAT' }));
@@ -151,6 +152,33 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${640 + i}`);
     add(lookup('u65', `p${640 + i}`, at(3 + i * 4, 13)));
   }
+  // An unusual day: adm2, a second archive clerk, reads three former patients of its own (no contact) each weekday,
+  // never documented, and on the 20th opens twelve current inpatients of W3 and W4, whom the archive never sees.
+  data.staff.push({ ...staff('adm0'), user_id: 'adm2', family_name: 'Adm2' });
+  for (let i = 1; i <= 60; i++) patient(`p${660 + i}`);
+  for (let day = 2; day <= 24; day++)
+    if (day % 7 !== 0 && day % 7 !== 1)
+      for (let k = 0; k < 3; k++) add(lookup('adm2', `p${660 + ((day * 3 + k) % 60) + 1}`, at(day, 9 + k, 30)));
+  for (const [i, p] of [18, 19, 38, 39, 78, 79, 98, 99, 118, 119, 138, 139].entries())
+    add(lookup('adm2', `p${p}`, at(20, 13, i * 4)));
+  // Employment dates behind the work: u67 (W1) left on 20 February by the staff list but works on W1's inpatients
+  // every day of March; u68 (W1) left on 15 March and works on them up to the 16th (a last shift past midnight).
+  data.staff.push({
+    ...staff('u4'),
+    user_id: 'u67',
+    family_name: 'Staffname67',
+    address_id: 'addr-u67',
+    employed_to: '2026-02-20',
+  });
+  wardWork('u67', 'W1', [2, 20], 2, 11);
+  data.staff.push({
+    ...staff('u4'),
+    user_id: 'u68',
+    family_name: 'Staffname68',
+    address_id: 'addr-u68',
+    employed_to: '2026-03-15',
+  });
+  wardWork('u68', 'W1', [3, 16], 2, 11.5);
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -279,6 +307,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       UNUSUAL_WORKSTATION: ['u33', 'p493'],
       EXPORT_BEFORE_LEAVING: ['u35', 'p497'],
       USER_STRANGERS_UNUSUAL: ['u65', 'p640'],
+      USER_DAY_UNUSUAL: ['adm2', 'p78'],
     },
   };
 }
@@ -300,7 +329,7 @@ beforeAll(async () => {
   await ingestDataset(ws, datasetDir, { now });
   result = await analyzeWorkspace(ws, {
     now,
-    budget: 150,
+    budget: 200,
     findingsPath: path.join(dir, 'findings.ndjson'),
     scoresPath: path.join(dir, 'scores.csv'),
   });
@@ -338,6 +367,7 @@ describe('analyzeWorkspace', () => {
     'UNUSUAL_WORKSTATION',
     'EXPORT_BEFORE_LEAVING',
     'USER_STRANGERS_UNUSUAL',
+    'USER_DAY_UNUSUAL',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
@@ -460,6 +490,25 @@ describe('analyzeWorkspace', () => {
       expect(findingOf('u50', p)?.reasons.map((r) => r.code)).toContain('UNUSUAL_WORKSTATION');
   });
 
+  it("sees a day of unfamiliar patients against the user's own days, not the archive's ordinary day", () => {
+    for (const p of ['p18', 'p19', 'p38', 'p39', 'p78', 'p79', 'p98', 'p99', 'p118', 'p119', 'p138', 'p139'])
+      expect(findingOf('adm2', p)?.reasons.map((r) => r.code)).toContain('USER_DAY_UNUSUAL');
+    const archive = result.findings.filter((f) => f.user_id === 'adm0');
+    for (const f of archive) expect(f.reasons.map((r) => r.code)).not.toContain('USER_DAY_UNUSUAL');
+  });
+
+  it('does not hold out-of-date employment dates against documented work, nor a day next to the period', () => {
+    const late = fs
+      .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('u67,') || l.startsWith('u68,'))
+      .map((l) => Number(l.split(',')[2]));
+    expect(late.length).toBeGreaterThan(10);
+    expect(Math.max(...late)).toBeLessThan(0.2);
+    expect(findingOf('u6', 'p3')?.reasons.map((r) => r.code)).toContain('AFTER_EMPLOYMENT');
+    expect(findingOf('u6', 'p3')?.score).toBeGreaterThan(0.8);
+  });
+
   it('gives a rare family name weight but not a name shared by many', () => {
     expect(findingOf('u3', 'p202')?.reasons.map((r) => r.code)).toContain('SAME_FAMILY_NAME_RARE');
     const hansen = result.findings.filter((f) => f.user_id === 'u8');
@@ -505,7 +554,7 @@ describe('analyzeWorkspace', () => {
       await ingestDataset(again, datasetDir, { now });
       await analyzeWorkspace(again, {
         now,
-        budget: 150,
+        budget: 200,
         findingsPath: path.join(dir, 'findings2.ndjson'),
         scoresPath: path.join(dir, 'scores2.csv'),
       });

@@ -73,6 +73,8 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     sameNamePatients: num(f.name_series),
     userPatientsOneWeek: num(f.week_n),
     userPatientsUsualWeek: num(f.week_usual),
+    userUnfamiliarOneDay: num(f.day_n),
+    userUnfamiliarUsualDay: num(f.day_usual),
     userExportedOneDay: num(f.exported_day),
     userExportedUsualDay: num(f.exported_usual),
     userExportedBeforeLeaving: num(f.leaving_n),

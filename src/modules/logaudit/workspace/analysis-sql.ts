@@ -18,6 +18,7 @@ import {
   LEAVING,
   HOURS,
   MACHINE,
+  USER_DAY,
   USER_WEEK,
   NAME_SERIES,
   MIN_COUNT,
@@ -73,6 +74,60 @@ function tailStrength(tail: string): string {
 /** Strength from a robust z-score (value, median and MAD are on the log1p scale). */
 function robust(value: string, median: string, mad: string): string {
   return `least(1.0, greatest(0.0, ((ln(1 + ${value}) - ${median}) / greatest(1.4826 * ${mad}, ${OUTLIER.madFloor}) - ${OUTLIER.zFrom}) / ${OUTLIER.zSpan}))`;
+}
+
+/**
+ * An unusual spell (see USER_WEEK): for every user-period of `counts` (uid, <period>, n) above the user's usual, a
+ * negative-binomial z-score, and for each undocumented pair of that period the strength (at most the strongest
+ * period's), less when the period's patients lie mostly in one unit. Builds `<out>` (uid, pid, s, n, usual) and the
+ * user's usual in `<out>_usual`.
+ */
+function unusualSpellSql(o: {
+  counts: string;
+  period: string;
+  pairPeriod: string;
+  out: string;
+  minPeriods: number;
+  w: AnalysisWindow;
+}): string {
+  return `CREATE OR REPLACE TEMP TABLE ${o.out}_usual AS
+        SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
+          coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual
+        FROM ${o.counts} GROUP BY uid HAVING count(*) >= ${o.minPeriods};
+      CREATE OR REPLACE TEMP TABLE ${o.out} AS
+        WITH home AS (
+          SELECT u.uid, d.dept, coalesce(u.role, '') || '/' || coalesce(d.kind, 'other') AS kind
+          FROM users u JOIN departments d USING (department_id)),
+        dept_period AS (
+          SELECT h.dept, k.${o.period} AS period, median(k.n) AS n FROM ${o.counts} k JOIN home h USING (uid) GROUP BY h.dept, k.${o.period}),
+        e AS (
+          SELECT k.uid, k.${o.period} AS period, k.n, greatest(u.usual, coalesce(dp.n, 0)) AS usual, coalesce(h.kind, 'other') AS kind
+          FROM ${o.counts} k JOIN ${o.out}_usual u USING (uid)
+          LEFT JOIN home h USING (uid) LEFT JOIN dept_period dp ON dp.dept = h.dept AND dp.period = k.${o.period}),
+        d AS (SELECT kind, least(greatest(((n - usual) ^ 2 - usual) / usual ^ 2, 0), ${USER_WEEK.maxDispersion}) AS x
+              FROM e WHERE usual >= ${USER_WEEK.dispersionFrom}),
+        disp_all AS (SELECT avg(x) AS c FROM d),
+        disp AS (SELECT kind, avg(x) AS c, count(*) AS n FROM d GROUP BY kind),
+        s AS (
+          SELECT e.*, greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
+          FROM e CROSS JOIN disp_all da LEFT JOIN disp dk USING (kind) WHERE e.n > e.usual),
+        s2 AS (
+          SELECT s.* EXCLUDE (c),
+            least(1.0, greatest(0.0, ((s.n - s.usual) / sqrt(s.usual + s.c * s.usual ^ 2) - ${USER_WEEK.zFrom}) / ${USER_WEEK.zSpan})) AS s
+          FROM s),
+        wp AS (
+          SELECT p.uid, p.pid, s.period, s.n, s.usual, s.s
+          FROM s2 s JOIN pair_days p ON p.uid = s.uid AND ${o.pairPeriod} = s.period AND p.n_unexplained > 0
+          WHERE s.s > 0 AND ${windowPredicate(o.w)}),
+        units AS (
+          SELECT uid, period, max(k) AS top FROM (
+            SELECT wp.uid, wp.period, c.care, count(DISTINCT wp.pid) AS k
+            FROM wp JOIN (SELECT uid, pid, min(care) AS care FROM a_care GROUP BY uid, pid) c USING (uid, pid)
+            WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, period)
+        SELECT wp.uid, wp.pid,
+          max(wp.s * least(1.0, greatest(0.0, (1 - coalesce(u.top, 0) / wp.n) / (1 - ${USER_WEEK.oneUnitShare})))) AS s,
+          arg_max(wp.n, wp.s) AS n, arg_max(wp.usual, wp.s) AS usual
+        FROM wp LEFT JOIN units u USING (uid, period) GROUP BY wp.uid, wp.pid`;
 }
 
 export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
@@ -408,44 +463,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, least(1.0, greatest(0.0,
           (1 - median((n + ${ROUTINE.priorPatients} * p0.share) / (total + ${ROUTINE.priorPatients}))) / (1 - ${ROUTINE.from}))) AS routine_keep
         FROM a_user_week CROSS JOIN p0 GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
-      CREATE OR REPLACE TEMP TABLE a_week_usual AS
-        SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
-          coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual
-        FROM a_user_week GROUP BY uid HAVING count(*) >= ${USER_WEEK.minWeeks};
-      CREATE OR REPLACE TEMP TABLE a_week_spell AS
-        WITH home AS (
-          SELECT u.uid, d.dept, coalesce(u.role, '') || '/' || coalesce(d.kind, 'other') AS kind
-          FROM users u JOIN departments d USING (department_id)),
-        dept_week AS (
-          SELECT h.dept, k.week, median(k.n) AS n FROM a_user_week k JOIN home h USING (uid) GROUP BY h.dept, k.week),
-        e AS (
-          SELECT k.uid, k.week, k.n, greatest(u.usual, coalesce(dw.n, 0)) AS usual, coalesce(h.kind, 'other') AS kind
-          FROM a_user_week k JOIN a_week_usual u USING (uid)
-          LEFT JOIN home h USING (uid) LEFT JOIN dept_week dw ON dw.dept = h.dept AND dw.week = k.week),
-        d AS (SELECT kind, least(greatest(((n - usual) ^ 2 - usual) / usual ^ 2, 0), ${USER_WEEK.maxDispersion}) AS x
-              FROM e WHERE usual >= ${USER_WEEK.dispersionFrom}),
-        disp_all AS (SELECT avg(x) AS c FROM d),
-        disp AS (SELECT kind, avg(x) AS c, count(*) AS n FROM d GROUP BY kind),
-        s AS (
-          SELECT e.*, greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
-          FROM e CROSS JOIN disp_all da LEFT JOIN disp dk USING (kind) WHERE e.n > e.usual),
-        s2 AS (
-          SELECT s.* EXCLUDE (c),
-            least(1.0, greatest(0.0, ((s.n - s.usual) / sqrt(s.usual + s.c * s.usual ^ 2) - ${USER_WEEK.zFrom}) / ${USER_WEEK.zSpan})) AS s
-          FROM s),
-        wp AS (
-          SELECT p.uid, p.pid, s.week, s.n, s.usual, s.s
-          FROM s2 s JOIN pair_days p ON p.uid = s.uid AND date_trunc('week', p.day) = s.week AND p.n_unexplained > 0
-          WHERE s.s > 0 AND ${windowPredicate(w)}),
-        units AS (
-          SELECT uid, week, max(k) AS top FROM (
-            SELECT wp.uid, wp.week, c.care, count(DISTINCT wp.pid) AS k
-            FROM wp JOIN (SELECT uid, pid, min(care) AS care FROM a_care GROUP BY uid, pid) c USING (uid, pid)
-            WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, week)
-        SELECT wp.uid, wp.pid,
-          max(wp.s * least(1.0, greatest(0.0, (1 - coalesce(u.top, 0) / wp.n) / (1 - ${USER_WEEK.oneUnitShare})))) AS s_week,
-          arg_max(wp.n, wp.s) AS week_n, arg_max(wp.usual, wp.s) AS week_usual
-        FROM wp LEFT JOIN units u USING (uid, week) GROUP BY wp.uid, wp.pid`,
+      ${unusualSpellSql({ counts: 'a_user_week', period: 'week', pairPeriod: "date_trunc('week', p.day)", out: 'a_week_spell', minPeriods: USER_WEEK.minWeeks, w })}`,
+  },
+  {
+    // Unusual days: the same test for one day, counting only the patients the user looked up without a documented
+    // reason that are unfamiliar for the user's unit (see familiarity). A user whose work is undocumented every day
+    // (a pharmacist, an archive) and who one day opens dozens of patients the unit never sees stands out against
+    // the user's own days although the week as a whole may not; a lab's batch day of its usual kind of patient
+    // does not.
+    name: 'days',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_unfamiliar_day AS
+        SELECT d.uid, d.day, count(DISTINCT d.pid) FILTER (WHERE d.n_unexplained > 0 AND coalesce(f.f, 1.0) < ${UNFAMILIAR_BELOW}) AS n
+        FROM pair_days d LEFT JOIN a_fam f USING (uid, pid) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.day;
+      ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', pairPeriod: 'p.day', out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
   },
   {
     // Home area: how often the user's department looks up, with a documented reason, patients from the patient's
@@ -470,14 +500,25 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Employment dates that are out of date: a user who goes on working as before after the registered end of
-    // employment (on several days, at half the usual daily number of patients or more) has had the contract
-    // extended without the staff list knowing; a leaver's account used to look someone up is not like that.
+    // employment (on several days, at half the usual daily number of patients or more, or, with too few days inside
+    // the period to compare, with a documented reason for most of the patients) has had the contract extended
+    // without the staff list knowing; a leaver's account used to look someone up is not like that. Nor is a single
+    // day next to the period: a night shift that ends after midnight, or an end date counted as the first day off.
     name: 'employment',
     sql: () => `CREATE OR REPLACE TEMP TABLE a_employment AS
-      WITH d AS (SELECT uid, day, patients AS pairs, outside_employment AS outside FROM a_user_day)
-      SELECT uid FROM d GROUP BY uid
-      HAVING count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays} AND count(*) FILTER (WHERE NOT outside) >= ${EMPLOYMENT.minDays}
-         AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0)`,
+      WITH d AS (
+        SELECT d.uid, d.day, d.patients AS pairs, d.outside_employment AS outside,
+          coalesce(d.day = u.employed_to + 1 OR d.day = u.employed_from - 1, false) AS next_to_period
+        FROM a_user_day d JOIN users u USING (uid)),
+      documented AS (
+        SELECT uid, count(*) FILTER (WHERE n_unexplained = 0) / count(*) AS share FROM a_pairs
+        WHERE n_after_employment > 0 GROUP BY uid)
+      SELECT uid FROM d LEFT JOIN documented USING (uid) GROUP BY uid
+      HAVING (count(*) FILTER (WHERE outside) >= ${EMPLOYMENT.minDays}
+          AND ((count(*) FILTER (WHERE NOT outside) >= ${EMPLOYMENT.minDays}
+                AND coalesce(avg(pairs) FILTER (WHERE outside), 0) >= ${EMPLOYMENT.sameWork} * coalesce(avg(pairs) FILTER (WHERE NOT outside), 0))
+            OR coalesce(any_value(share), 0) >= ${EMPLOYMENT.documentedShare}))
+        OR (count(*) FILTER (WHERE outside) = 1 AND bool_or(outside AND next_to_period))`,
   },
   {
     // Bursts: users without a clear documented reason (none, or only the clinic's) per patient on the busiest day,
@@ -737,7 +778,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
           * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END
           * CASE WHEN ie.uid IS NOT NULL THEN ${WORK.emergencyKeep} ELSE 1.0 END AS work_keep,
-        coalesce(wk.s_week, 0) AS s_week, wk.week_n, wk.week_usual,
+        coalesce(wk.s, 0) AS s_week, wk.n AS week_n, wk.usual AS week_usual,
+        CASE WHEN mc.uid IS NOT NULL THEN 0.0 ELSE coalesce(dy.s, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) END AS s_day, dy.n AS day_n, dy.usual AS day_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
         coalesce(eb.s_export_burst, 0) AS s_export_burst, eb.day_n AS exported_day, eb.usual AS exported_usual,
         coalesce(lv.s_leaving, 0) AS s_leaving, lv.leaving_n, lv.leaving_expected,
@@ -754,6 +796,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_leaving lv USING (uid, pid)
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
+      LEFT JOIN a_day_spell dy USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_undocumented ud USING (uid)
       LEFT JOIN a_machine mc USING (uid)
@@ -822,7 +865,10 @@ export const ANALYSIS_TABLES = [
   'a_routine',
   'a_undocumented',
   'a_user_week',
-  'a_week_usual',
+  'a_week_spell_usual',
+  'a_user_unfamiliar_day',
+  'a_day_spell_usual',
+  'a_day_spell',
   'a_week_spell',
   'a_area',
   'a_employment',

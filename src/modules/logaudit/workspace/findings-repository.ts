@@ -42,6 +42,8 @@ const FACT_COLUMNS = [
   'name_series',
   'week_n',
   'week_usual',
+  'day_n',
+  'day_usual',
   'exported_day',
   'exported_usual',
   'leaving_n',
