@@ -4,6 +4,8 @@
  * the findings contract (specs/access-log-dataset.md): never rename one; add new ones.
  */
 
+import { BURST } from './statistics.js';
+
 export interface ReasonFacts {
   /** Patients the user looked up without a documented reason in the period. */
   readonly userUnexplainedPatients?: number;
@@ -35,6 +37,7 @@ export interface ReasonFacts {
   /** Most users without a documented reason who looked up the patient on one day. */
   readonly patientUsersOneDay?: number;
   readonly patientUsersTypical?: number;
+  readonly patientUnitsFewDays?: number;
   /** Colleagues in the user's department who also looked up patients of the same unit without documented reason. */
   readonly departmentPeers?: number;
   readonly departmentSize?: number;
@@ -110,9 +113,9 @@ export const REASONS = {
   },
   PATIENT_ACCESS_BURST: {
     nb: (f) =>
-      `Mange uten klar dokumentert grunn slo opp denne pasienten samme dag (${n(f.patientUsersOneDay)} brukere; vanlig er ${n(f.patientUsersTypical)}).`,
+      `Mange uten klar dokumentert grunn slo opp denne pasienten i løpet av kort tid (${n(f.patientUsersOneDay)} brukere samme dag og ${n(f.patientUnitsFewDays)} enheter i løpet av ${n(BURST.spellDays)} dager; vanlig er ${n(f.patientUsersTypical)} brukere samme dag).`,
     en: (f) =>
-      `Many users without a clear documented reason looked up this patient on the same day (${n(f.patientUsersOneDay)} users; typical is ${n(f.patientUsersTypical)}).`,
+      `Many users without a clear documented reason looked up this patient within a short time (${n(f.patientUsersOneDay)} users on one day and ${n(f.patientUnitsFewDays)} units within ${n(BURST.spellDays)} days; typical is ${n(f.patientUsersTypical)} users on one day).`,
   },
   USER_BREADTH_UNUSUAL: {
     nb: (f) =>

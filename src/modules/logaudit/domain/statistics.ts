@@ -140,11 +140,12 @@ export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, documentedShare: 0.5, sti
 
 /**
  * Patient bursts: the most users without a clear documented reason (none, or only the clinic's weak one) on one
- * day, and the departments of those without any over the window, each judged by how rare it is among all patients
+ * day, the most departments of such users within `spellDays` days, and the departments of those without any over
+ * the window, each judged by how rare it is among all patients
  * looked up (its tail share): none for the top 1 % (`fromLog10` 2), full for the top 0.01 %. A patient in the news is
  * among the very few most-read of the hospital.
  */
-export const BURST = { fromLog10: 2, spanLog10: 2 } as const;
+export const BURST = { fromLog10: 2, spanLog10: 2, spellDays: 3 } as const;
 
 /**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients

@@ -179,6 +179,14 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     employed_to: '2026-03-15',
   });
   wardWork('u68', 'W1', [3, 16], 2, 11.5);
+  // Readers from many units at once: five users of five units (W2, W3, W4, the lab, the emergency department) open
+  // p800 within three days, at most two a day; the same five open p801 spread over three weeks.
+  patient('p800');
+  patient('p801');
+  for (const [i, u] of ['u25', 'u39', 'u52', 'lab1', 'ed1'].entries()) {
+    add(lookup(u, 'p800', at(10 + Math.floor(i / 2), 15)));
+    add(lookup(u, 'p801', at(2 + i * 5, 15)));
+  }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -464,6 +472,17 @@ describe('analyzeWorkspace', () => {
       `SELECT day_max, total FROM a_patient JOIN patients USING (pid) WHERE patient_id = 'p22'`,
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([6]);
+  });
+
+  it("counts the units of a patient's readers without a clear reason within a few days", async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT patient_id, day_max, spell_units FROM a_patient JOIN patients USING (pid)
+       WHERE patient_id IN ('p800', 'p801') ORDER BY patient_id`,
+    );
+    expect(read.getRows().map((r) => r.map(String))).toEqual([
+      ['p800', '2', '5'],
+      ['p801', '1', '1'],
+    ]);
   });
 
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {

@@ -66,6 +66,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     userPatientsInOneHour: num(f.rapid_here || f.rapid),
     patientUsersOneDay: num(f.day_max),
     patientUsersTypical: num(f.day_typical),
+    patientUnitsFewDays: num(f.spell_units),
     departmentPeers: num(f.peers),
     departmentSize: num(f.dept_size),
     familyNameCount: num(f.name_n),

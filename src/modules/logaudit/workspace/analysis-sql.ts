@@ -522,8 +522,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Bursts: users without a clear documented reason (none, or only the clinic's) per patient on the busiest day,
-    // and the departments of those without any over the window (a patient in the news draws readers from all over
-    // the hospital, a team from one place).
+    // the departments of such users within a few days, and the departments of those without any over the window (a
+    // patient in the news draws readers from all over the hospital at once, a team from one place).
     name: 'patients',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_patient AS
         WITH days AS (
@@ -531,17 +531,28 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
         tot AS (SELECT pid, count(DISTINCT coalesce(udept, -uid)) AS total FROM a_ctx WHERE state = 'unexplained' GROUP BY pid),
-        j AS (SELECT pid, day_max, coalesce(total, 0) AS total FROM per LEFT JOIN tot USING (pid)),
+        readers AS (
+          SELECT DISTINCT d.pid, d.day, coalesce(c.udept, -d.uid) AS unit FROM pair_days d JOIN a_ctx c USING (uid, pid)
+          WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)}),
+        spell AS (
+          SELECT pid, max(k) AS spell_units FROM (
+            SELECT r.pid, r.day - o.back::INTEGER AS start, count(DISTINCT r.unit) AS k
+            FROM readers r CROSS JOIN (SELECT unnest(range(${BURST.spellDays})) AS back) o GROUP BY r.pid, start)
+          GROUP BY pid),
+        j AS (SELECT pid, day_max, coalesce(total, 0) AS total, coalesce(spell_units, 0) AS spell_units
+              FROM per LEFT JOIN tot USING (pid) LEFT JOIN spell USING (pid)),
         n AS (SELECT count(DISTINCT pid) AS patients FROM a_ctx),
         r AS (
           SELECT j.*,
             count(*) OVER (ORDER BY day_max DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS day_tail,
-            count(*) OVER (ORDER BY total DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS total_tail
+            count(*) OVER (ORDER BY total DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS total_tail,
+            count(*) OVER (ORDER BY spell_units DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) / n.patients AS spell_tail
           FROM j, n)
-        SELECT r.pid, r.day_max, r.total, (SELECT round(median(day_max)) FROM j) AS day_typical,
+        SELECT r.pid, r.day_max, r.total, r.spell_units, (SELECT round(median(day_max)) FROM j) AS day_typical,
           greatest(
             CASE WHEN r.day_max >= ${MIN_COUNT.burst} THEN ${tailStrength('r.day_tail')} ELSE 0 END,
-            CASE WHEN r.total >= ${MIN_COUNT.burst} THEN ${tailStrength('r.total_tail')} ELSE 0 END) AS s_burst
+            CASE WHEN r.total >= ${MIN_COUNT.burst} THEN ${tailStrength('r.total_tail')} ELSE 0 END,
+            CASE WHEN r.spell_units >= ${MIN_COUNT.burst} THEN ${tailStrength('r.spell_tail')} ELSE 0 END) AS s_burst
         FROM r`,
   },
   {
@@ -739,7 +750,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                      ${INFORMATIVENESS_SQL('n_no_contact / n', NO_CONTACT_FULL_BELOW_ONE_IN)} AS i_no_contact FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_weeks_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
-        us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, c.name_n, c.hours_unexplained,
+        us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, pa.spell_units, c.name_n, c.hours_unexplained,
         (c.is_self)::DOUBLE AS s_self,
         (c.n_after_employment > 0)::DOUBLE * CASE WHEN em.uid IS NULL THEN 1.0 ELSE ${EMPLOYMENT.stillWorking} END AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,

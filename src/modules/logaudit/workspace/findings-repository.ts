@@ -35,6 +35,7 @@ const FACT_COLUMNS = [
   'exported_typical',
   'day_max',
   'day_typical',
+  'spell_units',
   'peers',
   'dept_size',
   'name_n',
