@@ -166,17 +166,18 @@ export const ROUTINE = { from: 0.2, minWeeks: 3, priorPatients: 5 } as const;
 export const MACHINE = { minDays: 20, everyDay: 0.95, sameHour: 0.9, hoursPerDay: 1.5, patientsPerDay: 10 } as const;
 
 /**
- * Unusual week: patients the user looked up without a documented reason in one calendar week, against the user's
- * usual week (the median over the user's active weeks, at least one; the user needs `minWeeks` active weeks), the
- * user's `recurringRank`-th busiest week (a busy week that recurs, such as an on-call week, is the user's rota), or
- * the median of the user's home department in the same week, whichever is highest. Weekly counts vary more than
- * chance alone (shifts, holidays, busy weeks), so the spread is negative-binomial: variance = usual + c · usual²,
- * with c estimated per role and kind of home department (physician/ward, lab/lab, …; all user-weeks when such a
- * group has fewer than `minKindWeeks`) from the user-weeks whose usual is at least `dispersionFrom` (method of moments, each week's
- * contribution capped at `maxDispersion`, c at least `minDispersion`). Strength from the z-score: none at `zFrom`,
- * full at zFrom + zSpan. A week whose undocumented patients mostly lie in one unit is a week of work there (helping
- * a neighbouring ward, a rotation): the strength falls linearly from a share of `oneUnitShare` in one unit to
- * nothing when they all do; browsing picks patients all over.
+ * Unusual week: patients the user looked up without a documented reason in any seven consecutive days (a spell that
+ * straddles a weekend is one spell), against the user's usual calendar week (the median over the user's active
+ * weeks, at least one; the user needs `minWeeks` active weeks), the user's `recurringRank`-th busiest week (a busy
+ * week that recurs, such as an on-call week, is the user's rota), or the median of the user's home department in the
+ * same week, whichever is highest. Weekly counts vary more than chance alone (shifts, holidays, busy weeks), so the
+ * spread is negative-binomial: variance = usual + c · usual², with c estimated per role and kind of home department
+ * (physician/ward, lab/lab, …; all user-weeks when such a group has fewer than `minKindWeeks`) from the user-weeks
+ * whose usual is at least `dispersionFrom` (method of moments, each week's contribution capped at `maxDispersion`, c
+ * at least `minDispersion`). Strength from the z-score: none at `zFrom`, full at zFrom + zSpan. A week whose
+ * undocumented patients mostly lie in one unit is a week of work there (helping a neighbouring ward, a rotation):
+ * the strength falls linearly from a share of `oneUnitShare` in one unit to nothing when they all do; browsing picks
+ * patients all over.
  */
 export const USER_WEEK = {
   usualQuantile: 0.5,

@@ -187,6 +187,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     add(lookup(u, 'p800', at(10 + Math.floor(i / 2), 15)));
     add(lookup(u, 'p801', at(2 + i * 5, 15)));
   }
+  // A spell across a weekend: u69 (W4) works on W4's inpatients on weekdays and browses six unrelated W1 and W2
+  // patients, three on Thursday and Friday and three on the Monday and Tuesday after: three in either calendar week
+  // would be within chance, six in one stretch of seven days are not.
+  data.staff.push({ ...staff('u52'), user_id: 'u69', family_name: 'Staffname69', address_id: 'addr-u69' });
+  for (const week of [2, 9, 16, 23]) wardWork('u69', 'W4', [week, week + 4], 2, 9);
+  for (const [i, day] of [12, 12, 13, 16, 17, 17].entries())
+    add(lookup('u69', `p${[1, 4, 5, 12, 13, 16][i]}`, at(day, 11 + (i % 3), 20)));
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -483,6 +490,11 @@ describe('analyzeWorkspace', () => {
       ['p800', '2', '5'],
       ['p801', '1', '1'],
     ]);
+  });
+
+  it('sees a spell of browsing that straddles two calendar weeks', () => {
+    for (const p of ['p1', 'p4', 'p5', 'p12', 'p13', 'p16'])
+      expect(findingOf('u69', p)?.reasons.map((r) => r.code)).toContain('USER_WEEK_UNUSUAL');
   });
 
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {

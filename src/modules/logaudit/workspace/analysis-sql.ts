@@ -77,19 +77,22 @@ function robust(value: string, median: string, mad: string): string {
 }
 
 /**
- * An unusual spell (see USER_WEEK): for every user-period of `counts` (uid, <period>, n) above the user's usual, a
- * negative-binomial z-score, and for each undocumented pair of that period the strength (at most the strongest
- * period's), less when the period's patients lie mostly in one unit. Builds `<out>` (uid, pid, s, n, usual) and the
- * user's usual in `<out>_usual`.
+ * An unusual spell (see USER_WEEK). The user's usual and the spread come from `counts` (uid, <period>, n: one row per
+ * calendar period); what is tested are the `windows` (a table or subquery of uid, start, n: the undocumented patients
+ * in the `span` days from start), each against the usual, or the median of the user's department in the calendar period of its start
+ * when higher. Every undocumented pair in a window above the usual gets the strength (the strongest window's), less
+ * when the window's patients lie mostly in one unit. Builds `<out>` (uid, pid, s, n, usual) and `<out>_usual`.
  */
 function unusualSpellSql(o: {
   counts: string;
   period: string;
-  pairPeriod: string;
+  windows: string;
+  span: number;
   out: string;
   minPeriods: number;
   w: AnalysisWindow;
 }): string {
+  const periodOfStart = o.period === 'day' ? 'x.start' : `date_trunc('${o.period}', x.start)`;
   return `CREATE OR REPLACE TEMP TABLE ${o.out}_usual AS
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
           coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual
@@ -101,7 +104,7 @@ function unusualSpellSql(o: {
         dept_period AS (
           SELECT h.dept, k.${o.period} AS period, median(k.n) AS n FROM ${o.counts} k JOIN home h USING (uid) GROUP BY h.dept, k.${o.period}),
         e AS (
-          SELECT k.uid, k.${o.period} AS period, k.n, greatest(u.usual, coalesce(dp.n, 0)) AS usual, coalesce(h.kind, 'other') AS kind
+          SELECT k.uid, k.n, greatest(u.usual, coalesce(dp.n, 0)) AS usual, coalesce(h.kind, 'other') AS kind
           FROM ${o.counts} k JOIN ${o.out}_usual u USING (uid)
           LEFT JOIN home h USING (uid) LEFT JOIN dept_period dp ON dp.dept = h.dept AND dp.period = k.${o.period}),
         d AS (SELECT kind, least(greatest(((n - usual) ^ 2 - usual) / usual ^ 2, 0), ${USER_WEEK.maxDispersion}) AS x
@@ -109,25 +112,29 @@ function unusualSpellSql(o: {
         disp_all AS (SELECT avg(x) AS c FROM d),
         disp AS (SELECT kind, avg(x) AS c, count(*) AS n FROM d GROUP BY kind),
         s AS (
-          SELECT e.*, greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
-          FROM e CROSS JOIN disp_all da LEFT JOIN disp dk USING (kind) WHERE e.n > e.usual),
+          SELECT x.uid, x.start, x.n, greatest(u.usual, coalesce(dp.n, 0)) AS usual,
+            greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
+          FROM ${o.windows} x JOIN ${o.out}_usual u USING (uid) CROSS JOIN disp_all da
+          LEFT JOIN home h USING (uid) LEFT JOIN disp dk ON dk.kind = coalesce(h.kind, 'other')
+          LEFT JOIN dept_period dp ON dp.dept = h.dept AND dp.period = ${periodOfStart}
+          WHERE x.n > greatest(u.usual, coalesce(dp.n, 0))),
         s2 AS (
           SELECT s.* EXCLUDE (c),
             least(1.0, greatest(0.0, ((s.n - s.usual) / sqrt(s.usual + s.c * s.usual ^ 2) - ${USER_WEEK.zFrom}) / ${USER_WEEK.zSpan})) AS s
           FROM s),
         wp AS (
-          SELECT p.uid, p.pid, s.period, s.n, s.usual, s.s
-          FROM s2 s JOIN pair_days p ON p.uid = s.uid AND ${o.pairPeriod} = s.period AND p.n_unexplained > 0
+          SELECT p.uid, p.pid, s.start, s.n, s.usual, s.s
+          FROM s2 s JOIN pair_days p ON p.uid = s.uid AND p.day BETWEEN s.start AND s.start + ${o.span - 1} AND p.n_unexplained > 0
           WHERE s.s > 0 AND ${windowPredicate(o.w)}),
         units AS (
-          SELECT uid, period, max(k) AS top FROM (
-            SELECT wp.uid, wp.period, c.care, count(DISTINCT wp.pid) AS k
+          SELECT uid, start, max(k) AS top FROM (
+            SELECT wp.uid, wp.start, c.care, count(DISTINCT wp.pid) AS k
             FROM wp JOIN (SELECT uid, pid, min(care) AS care FROM a_care GROUP BY uid, pid) c USING (uid, pid)
-            WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, period)
+            WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, start)
         SELECT wp.uid, wp.pid,
           max(wp.s * least(1.0, greatest(0.0, (1 - coalesce(u.top, 0) / wp.n) / (1 - ${USER_WEEK.oneUnitShare})))) AS s,
           arg_max(wp.n, wp.s) AS n, arg_max(wp.usual, wp.s) AS usual
-        FROM wp LEFT JOIN units u USING (uid, period) GROUP BY wp.uid, wp.pid`;
+        FROM wp LEFT JOIN units u USING (uid, start) GROUP BY wp.uid, wp.pid`;
 }
 
 export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
@@ -441,7 +448,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM d JOIN u USING (uid) WHERE d.final AND d.exported AND u.k > u.expected`,
   },
   {
-    // Unusual weeks: patients a user looked up without a documented reason in one week, against the user's own
+    // Unusual weeks: patients a user looked up without a documented reason in seven days, against the user's own
     // ordinary week (the median of the user's active weeks, or the fourth busiest when higher: a busy week that
     // recurs is the user's rota, such as on-call) or, when higher, the median of the user's department in
     // that same week (a busy week for the whole unit is no one's spell). How far a week may stray is learned from all
@@ -463,7 +470,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT uid, least(1.0, greatest(0.0,
           (1 - median((n + ${ROUTINE.priorPatients} * p0.share) / (total + ${ROUTINE.priorPatients}))) / (1 - ${ROUTINE.from}))) AS routine_keep
         FROM a_user_week CROSS JOIN p0 GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
-      ${unusualSpellSql({ counts: 'a_user_week', period: 'week', pairPeriod: "date_trunc('week', p.day)", out: 'a_week_spell', minPeriods: USER_WEEK.minWeeks, w })}`,
+      -- Any seven consecutive days: a spell of browsing that straddles two calendar weeks is one spell.
+      CREATE OR REPLACE TEMP TABLE a_user_seven_days AS
+        WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)})
+        SELECT d.uid, d.day - o.back::INTEGER AS start, count(DISTINCT d.pid) AS n
+        FROM d CROSS JOIN (SELECT unnest(range(7)) AS back) o GROUP BY ALL;
+      ${unusualSpellSql({ counts: 'a_user_week', period: 'week', windows: 'a_user_seven_days', span: 7, out: 'a_week_spell', minPeriods: USER_WEEK.minWeeks, w })}`,
   },
   {
     // Unusual days: the same test for one day, counting only the patients the user looked up without a documented
@@ -475,7 +487,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_unfamiliar_day AS
         SELECT d.uid, d.day, count(DISTINCT d.pid) FILTER (WHERE d.n_unexplained > 0 AND coalesce(f.f, 1.0) < ${UNFAMILIAR_BELOW}) AS n
         FROM pair_days d LEFT JOIN a_fam f USING (uid, pid) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.day;
-      ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', pairPeriod: 'p.day', out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
+      ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', windows: '(SELECT uid, day AS start, n FROM a_user_unfamiliar_day)', span: 1, out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
   },
   {
     // Home area: how often the user's department looks up, with a documented reason, patients from the patient's
@@ -877,6 +889,7 @@ export const ANALYSIS_TABLES = [
   'a_undocumented',
   'a_user_week',
   'a_week_spell_usual',
+  'a_user_seven_days',
   'a_user_unfamiliar_day',
   'a_day_spell_usual',
   'a_day_spell',
