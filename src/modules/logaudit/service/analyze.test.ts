@@ -26,6 +26,15 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       address_id: `addr-${id}`,
       ...more,
     });
+  // Another user like `template` (same role and unit), with a name and an address of its own.
+  const newStaff = (template: string, id: string, more: Row = {}): void =>
+    void data.staff.push({
+      ...staff(template),
+      user_id: id,
+      family_name: `Staffname${id.slice(1)}`,
+      address_id: `addr-${id}`,
+      ...more,
+    });
   // A user's own work: `perDay` of the ward's current inpatients read each day from `from` to `to`.
   const wardWork = (userId: string, ward: string, [from, to]: [number, number], perDay: number, hour: number): void => {
     for (let day = from; day <= to; day++) {
@@ -131,22 +140,22 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   add(lookup('u29', 'p8', at(10, 10)));
   // During an absence: u60 (W4) works on W4's inpatients every day up to the 22nd, then nothing, and on the 30th
   // opens the record of p490 (no contact) once.
-  data.staff.push({ ...staff('u52'), user_id: 'u60', family_name: 'Staffname60', address_id: 'addr-u60' });
+  newStaff('u52', 'u60');
   wardWork('u60', 'W4', [1, 22], 1, 9.5);
   patient('p490');
   add(lookup('u60', 'p490', at(30, 11)));
   // On leave: u63 (W4) reads four of W4's inpatients every day from the 4th to the 23rd, then nothing for two weeks,
   // and then opens three people without contact on three days of one week in April (checking in from home).
-  data.staff.push({ ...staff('u52'), user_id: 'u63', family_name: 'Staffname63', address_id: 'addr-u63' });
+  newStaff('u52', 'u63');
   wardWork('u63', 'W4', [4, 23], 4, 9);
   aprilEvenings('u63', 630);
   // The same for u64 (W4), whose working days have one patient each: a day with few patients is its ordinary day.
-  data.staff.push({ ...staff('u52'), user_id: 'u64', family_name: 'Staffname64', address_id: 'addr-u64' });
+  newStaff('u52', 'u64');
   wardWork('u64', 'W4', [4, 23], 1, 9);
   aprilEvenings('u64', 633);
   // Strangers: u65 (W1) works on W1's inpatients and, over three weeks, opens six people who never had contact with
   // the hospital; no other ward physician does that.
-  data.staff.push({ ...staff('u1'), user_id: 'u65', family_name: 'Staffname65', address_id: 'addr-u65' });
+  newStaff('u1', 'u65');
   wardWork('u65', 'W1', [1, 12], 2, 10);
   for (let i = 0; i < 6; i++) {
     patient(`p${640 + i}`);
@@ -163,21 +172,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     add(lookup('adm2', `p${p}`, at(20, 13, i * 4)));
   // Employment dates behind the work: u67 (W1) left on 20 February by the staff list but works on W1's inpatients
   // every day of March; u68 (W1) left on 15 March and works on them up to the 16th (a last shift past midnight).
-  data.staff.push({
-    ...staff('u4'),
-    user_id: 'u67',
-    family_name: 'Staffname67',
-    address_id: 'addr-u67',
-    employed_to: '2026-02-20',
-  });
+  newStaff('u4', 'u67', { employed_to: '2026-02-20' });
   wardWork('u67', 'W1', [2, 20], 2, 11);
-  data.staff.push({
-    ...staff('u4'),
-    user_id: 'u68',
-    family_name: 'Staffname68',
-    address_id: 'addr-u68',
-    employed_to: '2026-03-15',
-  });
+  newStaff('u4', 'u68', { employed_to: '2026-03-15' });
   wardWork('u68', 'W1', [3, 16], 2, 11.5);
   // Readers from many units at once: five users of five units (W2, W3, W4, the lab, the emergency department) open
   // p800 within three days, at most two a day; the same five open p801 spread over three weeks.
@@ -190,21 +187,21 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // A spell across a weekend: u69 (W4) works on W4's inpatients on weekdays and browses six unrelated W1 and W2
   // patients, three on Thursday and Friday and three on the Monday and Tuesday after: three in either calendar week
   // would be within chance, six in one stretch of seven days are not.
-  data.staff.push({ ...staff('u52'), user_id: 'u69', family_name: 'Staffname69', address_id: 'addr-u69' });
+  newStaff('u52', 'u69');
   for (const week of [2, 9, 16, 23]) wardWork('u69', 'W4', [week, week + 4], 2, 9);
   for (const [i, day] of [12, 12, 13, 16, 17, 17].entries())
     add(lookup('u69', `p${[1, 4, 5, 12, 13, 16][i]}`, at(day, 11 + (i % 3), 20)));
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
-  data.staff.push({ ...staff('u52'), user_id: 'u61', family_name: 'Staffname61', address_id: 'addr-u61' });
+  newStaff('u52', 'u61');
   for (let i = 0; i < 5; i++) {
     patient(`p${601 + i}`);
     add(lookup('u61', `p${601 + i}`, at(2 + i * 6, 13)));
   }
   // One day a week: u62 (W4) opens three people without contact every Monday for five weeks and does nothing else.
   // Enough of them for a job, but a records office works most days of the week.
-  data.staff.push({ ...staff('u52'), user_id: 'u62', family_name: 'Staffname62', address_id: 'addr-u62' });
+  newStaff('u52', 'u62');
   for (let i = 0; i < 15; i++) {
     patient(`p${620 + i}`);
     add(lookup('u62', `p${620 + i}`, at(2 + Math.floor(i / 3) * 7, 10 + (i % 3))));
