@@ -38,6 +38,8 @@ export interface ReasonFacts {
   readonly patientUsersOneDay?: number;
   readonly patientUsersTypical?: number;
   readonly patientUnitsFewDays?: number;
+  readonly userResearchPatients?: number;
+  readonly userResearchDocumented?: number;
   /** Colleagues in the user's department who also looked up patients of the same unit without documented reason. */
   readonly departmentPeers?: number;
   readonly departmentSize?: number;
@@ -182,6 +184,12 @@ export const REASONS = {
       `Brukeren slo opp ${n(f.userPatientsOneWeek)} pasienter uten dokumentert grunn i løpet av én uke; en vanlig uke for brukeren har ${n(f.userPatientsUsualWeek)}.`,
     en: (f) =>
       `The user looked up ${n(f.userPatientsOneWeek)} patients without a documented reason in one week; the user's usual week has ${n(f.userPatientsUsualWeek)}.`,
+  },
+  RESEARCH_WITHOUT_STUDY: {
+    nb: (f) =>
+      `Oppslaget ble gjort med forskning som formål uten dokumentert tilknytning til pasienten; av brukerens ${n(f.userResearchPatients)} andre forskningspasienter hadde ${n(f.userResearchDocumented)} en slik tilknytning (deltakelse i en studie).`,
+    en: (f) =>
+      `The lookup was made for research without a documented link to the patient; of the user's ${n(f.userResearchPatients)} other research patients, ${n(f.userResearchDocumented)} had such a link (enrolment in a study).`,
   },
   USER_DAY_UNUSUAL: {
     nb: (f) =>

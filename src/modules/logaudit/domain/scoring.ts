@@ -81,6 +81,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SAME_FULL_NAME', column: 's_full_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
   { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
+  { code: 'RESEARCH_WITHOUT_STUDY', column: 's_research', weight: 0.5, factor: ONLY_UNEXPLAINED },
   {
     code: 'PATIENT_ACCESS_BURST',
     column: 's_burst',

@@ -201,6 +201,13 @@ export const USER_WEEK = {
 export const USER_DAY = { minDays: 5 } as const;
 
 /**
+ * Research outside a study: the user needs at least `minOthers` other patients looked up for research; the strength
+ * grows from none when `documentedFrom` of them had a documented reason (a registered study relation) to full when
+ * all had.
+ */
+export const RESEARCH = { minOthers: 10, documentedFrom: 0.5 } as const;
+
+/**
  * Home area: the share of the patient's municipality in the documented lookups of the user's department, against
  * its share in all documented lookups (a lift, smoothed with `prior` lookups at the overall share). Strength grows
  * as the lift falls below one: full at 1/`liftFull` (a municipality the department practically never serves).

@@ -191,6 +191,30 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (const week of [2, 9, 16, 23]) wardWork('u69', 'W4', [week, week + 4], 2, 9);
   for (const [i, day] of [12, 12, 13, 16, 17, 17].entries())
     add(lookup('u69', `p${[1, 4, 5, 12, 13, 16][i]}`, at(day, 11 + (i % 3), 20)));
+  // Research: res1 (C1) looks up the twelve patients of its study (registered as its care relations) for research,
+  // and one more who is in no study; res2 looks up thirteen people for research and none is ever registered.
+  for (const id of ['res1', 'res2'])
+    data.staff.push({
+      user_id: id,
+      family_name: `Forsker${id}`,
+      given_name: 'Eva',
+      role: 'researcher',
+      department_id: 'C1',
+    });
+  for (let i = 0; i < 13; i++) {
+    patient(`p${900 + i}`);
+    patient(`p${920 + i}`);
+    if (i < 12)
+      data.care_relations.push({
+        patient_id: `p${900 + i}`,
+        user_id: 'res1',
+        from: at(1, 8),
+        to: at(30, 8),
+        kind: 'study',
+      });
+    add(lookup('res1', `p${900 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
+    add(lookup('res2', `p${920 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
+  }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
   // are no job.
@@ -320,6 +344,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       EXPORT_BEFORE_LEAVING: ['u35', 'p497'],
       USER_STRANGERS_UNUSUAL: ['u65', 'p640'],
       USER_DAY_UNUSUAL: ['adm2', 'p78'],
+      RESEARCH_WITHOUT_STUDY: ['res1', 'p912'],
     },
   };
 }
@@ -380,6 +405,7 @@ describe('analyzeWorkspace', () => {
     'EXPORT_BEFORE_LEAVING',
     'USER_STRANGERS_UNUSUAL',
     'USER_DAY_UNUSUAL',
+    'RESEARCH_WITHOUT_STUDY',
   ] as ReasonCode[])('flags the planted %s case with that reason', (code) => {
     const [u, p] = planted[code] as [string, string];
     const finding = findingOf(u, p);
@@ -492,6 +518,12 @@ describe('analyzeWorkspace', () => {
   it('sees a spell of browsing that straddles two calendar weeks', () => {
     for (const p of ['p1', 'p4', 'p5', 'p12', 'p13', 'p16'])
       expect(findingOf('u69', p)?.reasons.map((r) => r.code)).toContain('USER_WEEK_UNUSUAL');
+  });
+
+  it('says nothing of research outside a study where research lookups are never documented', () => {
+    const research = result.findings.filter((f) => f.user_id === 'res2');
+    expect(research.length).toBeGreaterThan(0);
+    for (const f of research) expect(f.reasons.map((r) => r.code)).not.toContain('RESEARCH_WITHOUT_STUDY');
   });
 
   it('does not call a workstation unusual for a user who moves between workstations every day', () => {

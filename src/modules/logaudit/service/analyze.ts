@@ -67,6 +67,8 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     patientUsersOneDay: num(f.day_max),
     patientUsersTypical: num(f.day_typical),
     patientUnitsFewDays: num(f.spell_units),
+    userResearchPatients: num(f.research_others),
+    userResearchDocumented: num(f.research_documented),
     departmentPeers: num(f.peers),
     departmentSize: num(f.dept_size),
     familyNameCount: num(f.name_n),

@@ -27,6 +27,7 @@ import {
   WORKSTATION,
   OUTLIER,
   REPEAT,
+  RESEARCH,
   ROUTINE,
   SESSION,
   STALE_OPEN,
@@ -36,8 +37,8 @@ import {
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
 import { SRC_ENCOUNTER, SRC_RELATION } from './explain-sql.js';
-import { sqlList } from '../domain/codes.js';
-import { exec, type Db } from './sql.js';
+import { purposeCode, sqlList } from '../domain/codes.js';
+import { exec, lit, type Db } from './sql.js';
 
 export interface AnalysisWindow {
   /** Inclusive local dates (YYYY-MM-DD); null = open. */
@@ -49,6 +50,14 @@ function windowPredicate(w: AnalysisWindow): string {
   const parts = ['true'];
   if (w.from) parts.push(`day >= DATE '${w.from}'`);
   if (w.to) parts.push(`day <= DATE '${w.to}'`);
+  return parts.join(' AND ');
+}
+
+/** The same window over the events `e` (their day in the workspace's time zone). */
+export function eventWindowPredicate(w: AnalysisWindow): string {
+  const parts = ['true'];
+  if (w.from) parts.push(`CAST(e.ts AS DATE) >= DATE ${lit(w.from)}`);
+  if (w.to) parts.push(`CAST(e.ts AS DATE) <= DATE ${lit(w.to)}`);
   return parts.join(' AND ');
 }
 
@@ -490,6 +499,20 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', windows: '(SELECT uid, day AS start, n FROM a_user_unfamiliar_day)', span: 1, out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
   },
   {
+    // Research outside a study: a lookup made for research (purpose HRESCH) with no documented reason, by a user
+    // whose other research lookups do have one (the study's patients are registered as the user's care relations).
+    // Where research lookups are seldom documented at all, the data say nothing and the signal stays silent.
+    name: 'research',
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_research AS
+      WITH r AS (
+        SELECT e.uid, e.pid, bool_and(e.explanation > 0) AS documented FROM events e
+        WHERE e.purpose = ${purposeCode('HRESCH')} AND ${eventWindowPredicate(w)} GROUP BY e.uid, e.pid),
+      u AS (SELECT uid, count(*) - 1 AS others, count(*) FILTER (WHERE documented) AS documented FROM r GROUP BY uid)
+      SELECT r.uid, r.pid, u.others AS research_others, u.documented AS research_documented,
+        least(1.0, greatest(0.0, (u.documented / u.others - ${RESEARCH.documentedFrom}) / (1 - ${RESEARCH.documentedFrom}))) AS s_research
+      FROM r JOIN u USING (uid) WHERE NOT r.documented AND u.others >= ${RESEARCH.minOthers}`,
+  },
+  {
     // Home area: how often the user's department looks up, with a documented reason, patients from the patient's
     // municipality (its catchment), against the share of that municipality in all documented lookups, smoothed
     // towards that share. An undocumented lookup of someone from an area the department never serves is unusual.
@@ -801,6 +824,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
           * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END
           * CASE WHEN ie.uid IS NOT NULL THEN ${WORK.emergencyKeep} ELSE 1.0 END AS work_keep,
+        coalesce(rs.s_research, 0) AS s_research, rs.research_others, rs.research_documented,
         coalesce(wk.s, 0) AS s_week, wk.n AS week_n, wk.usual AS week_usual,
         CASE WHEN mc.uid IS NOT NULL THEN 0.0 ELSE coalesce(dy.s, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) END AS s_day, dy.n AS day_n, dy.usual AS day_usual,
         CASE WHEN ar.lift < 1 THEN least(1.0, ln(1 / ar.lift) / ln(${AREA.liftFull})) ELSE 0 END AS s_area,
@@ -819,6 +843,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_leaving lv USING (uid, pid)
       LEFT JOIN a_area ar USING (uid, pid)
       LEFT JOIN a_week_spell wk USING (uid, pid)
+      LEFT JOIN a_research rs USING (uid, pid)
       LEFT JOIN a_day_spell dy USING (uid, pid)
       LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_undocumented ud USING (uid)
@@ -893,6 +918,7 @@ export const ANALYSIS_TABLES = [
   'a_user_unfamiliar_day',
   'a_day_spell_usual',
   'a_day_spell',
+  'a_research',
   'a_week_spell',
   'a_area',
   'a_employment',

@@ -6,7 +6,7 @@ import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { Finding } from '../domain/findings.js';
 import type { ExplanationState } from '../domain/scoring.js';
 import { SIGNALS } from '../domain/scoring.js';
-import type { AnalysisWindow } from './analysis-sql.js';
+import { eventWindowPredicate, type AnalysisWindow } from './analysis-sql.js';
 import { exec, lit, one, rows, type Db } from './sql.js';
 
 export interface ScoredPair {
@@ -36,6 +36,8 @@ const FACT_COLUMNS = [
   'day_max',
   'day_typical',
   'spell_units',
+  'research_others',
+  'research_documented',
   'peers',
   'dept_size',
   'name_n',
@@ -51,13 +53,6 @@ const FACT_COLUMNS = [
   'leaving_expected',
   'n_weeks_unexplained',
 ];
-
-function dayRange(w: AnalysisWindow): string {
-  const parts = ['true'];
-  if (w.from) parts.push(`CAST(e.ts AS DATE) >= DATE ${lit(w.from)}`);
-  if (w.to) parts.push(`CAST(e.ts AS DATE) <= DATE ${lit(w.to)}`);
-  return parts.join(' AND ');
-}
 
 export async function topPairs(db: Db, limit: number, minScore: number): Promise<ScoredPair[]> {
   const found = await rows<Record<string, unknown>>(
@@ -103,7 +98,7 @@ export async function eventIdsFor(
     db,
     `SELECT e.uid, e.pid, list(e.event_id ORDER BY e.ts, e.event_id) AS ids
      FROM events e SEMI JOIN a_top t ON t.uid = e.uid AND t.pid = e.pid
-     WHERE ${dayRange(w)} GROUP BY e.uid, e.pid`,
+     WHERE ${eventWindowPredicate(w)} GROUP BY e.uid, e.pid`,
   );
   for (const r of found) out.set(`${r.uid}:${r.pid}`, r.ids);
   return out;
