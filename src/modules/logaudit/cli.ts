@@ -166,7 +166,7 @@ export function registerLogsCommands(program: Command): Command {
         `stop when more than this share of lookups is unusable (default ${DEFAULT_MAX_REJECT_SHARE})`,
       )
       .option('--timezone <tz>', 'time zone for local days and hours when creating a workspace (default Europe/Oslo)')
-      .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB (default: half the memory, at most 3 GB)')
+      .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2GB (default: half the memory, at most 2.5 GB)')
       .option('--threads <n>', 'DuckDB threads (default: all cores)');
 
   common(
