@@ -202,8 +202,8 @@ export const USER_DAY = { minDays: 5 } as const;
 
 /**
  * Research outside a study: the user needs at least `minOthers` other patients looked up for research; the strength
- * grows from none when `documentedFrom` of them had a documented reason (a registered study relation) to full when
- * all had.
+ * grows from none when `documentedFrom` of them were covered by the user's own care relation (a study's patients
+ * registered as its researchers' relations) to full when all were.
  */
 export const RESEARCH = { minOthers: 10, documentedFrom: 0.5 } as const;
 

@@ -192,8 +192,9 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (const [i, day] of [12, 12, 13, 16, 17, 17].entries())
     add(lookup('u69', `p${[1, 4, 5, 12, 13, 16][i]}`, at(day, 11 + (i % 3), 20)));
   // Research: res1 (C1) looks up the twelve patients of its study (registered as its care relations) for research,
-  // and one more who is in no study; res2 looks up thirteen people for research and none is ever registered.
-  for (const id of ['res1', 'res2'])
+  // and one more who is in no study; res2 looks up thirteen people for research and none is ever registered; res3
+  // likewise, twelve of them under its department's relation.
+  for (const id of ['res1', 'res2', 'res3'])
     data.staff.push({
       user_id: id,
       family_name: `Forsker${id}`,
@@ -214,6 +215,17 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       });
     add(lookup('res1', `p${900 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
     add(lookup('res2', `p${920 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
+    // res3's research patients are covered by its department's relation only, which says nothing about a study.
+    patient(`p${940 + i}`);
+    if (i < 12)
+      data.care_relations.push({
+        patient_id: `p${940 + i}`,
+        department_id: 'C1',
+        from: at(1, 8),
+        to: at(30, 8),
+        kind: 'referral',
+      });
+    add(lookup('res3', `p${940 + i}`, at(2 + i * 2, 11), { purpose: 'HRESCH', department_id: 'C1' }));
   }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
   // user whose undocumented lookups are mostly of people without contact may have that as a job, but five people
@@ -366,7 +378,7 @@ beforeAll(async () => {
   await ingestDataset(ws, datasetDir, { now });
   result = await analyzeWorkspace(ws, {
     now,
-    budget: 200,
+    budget: 250,
     findingsPath: path.join(dir, 'findings.ndjson'),
     scoresPath: path.join(dir, 'scores.csv'),
   });
@@ -520,8 +532,8 @@ describe('analyzeWorkspace', () => {
       expect(findingOf('u69', p)?.reasons.map((r) => r.code)).toContain('USER_WEEK_UNUSUAL');
   });
 
-  it('says nothing of research outside a study where research lookups are never documented', () => {
-    const research = result.findings.filter((f) => f.user_id === 'res2');
+  it("says nothing of research outside a study where research lookups are never covered by the user's relations", () => {
+    const research = result.findings.filter((f) => f.user_id === 'res2' || f.user_id === 'res3');
     expect(research.length).toBeGreaterThan(0);
     for (const f of research) expect(f.reasons.map((r) => r.code)).not.toContain('RESEARCH_WITHOUT_STUDY');
   });
@@ -614,7 +626,7 @@ describe('analyzeWorkspace', () => {
       await ingestDataset(again, datasetDir, { now });
       await analyzeWorkspace(again, {
         now,
-        budget: 200,
+        budget: 250,
         findingsPath: path.join(dir, 'findings2.ndjson'),
         scoresPath: path.join(dir, 'scores2.csv'),
       });

@@ -499,18 +499,20 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', windows: '(SELECT uid, day AS start, n FROM a_user_unfamiliar_day)', span: 1, out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
   },
   {
-    // Research outside a study: a lookup made for research (purpose HRESCH) with no documented reason, by a user
-    // whose other research lookups do have one (the study's patients are registered as the user's care relations).
-    // Where research lookups are seldom documented at all, the data say nothing and the signal stays silent.
+    // Research outside a study: a lookup made for research (purpose HRESCH) without the user's own care relation to
+    // the patient, by a user whose other research lookups mostly have one (a study's patients are registered as its
+    // researchers' care relations). Where research lookups are seldom covered so, the data say nothing and the signal
+    // stays silent; a department's relation or an encounter says nothing about a study.
     name: 'research',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_research AS
       WITH r AS (
-        SELECT e.uid, e.pid, bool_and(e.explanation > 0) AS documented FROM events e
+        SELECT e.uid, e.pid, bool_and(e.explanation = ${explanationId('USER_CARE_RELATION')}) AS documented,
+          bool_or(e.explanation = 0) AS undocumented FROM events e
         WHERE e.purpose = ${purposeCode('HRESCH')} AND ${eventWindowPredicate(w)} GROUP BY e.uid, e.pid),
       u AS (SELECT uid, count(*) - 1 AS others, count(*) FILTER (WHERE documented) AS documented FROM r GROUP BY uid)
       SELECT r.uid, r.pid, u.others AS research_others, u.documented AS research_documented,
         least(1.0, greatest(0.0, (u.documented / u.others - ${RESEARCH.documentedFrom}) / (1 - ${RESEARCH.documentedFrom}))) AS s_research
-      FROM r JOIN u USING (uid) WHERE NOT r.documented AND u.others >= ${RESEARCH.minOthers}`,
+      FROM r JOIN u USING (uid) WHERE r.undocumented AND u.others >= ${RESEARCH.minOthers}`,
   },
   {
     // Home area: how often the user's department looks up, with a documented reason, patients from the patient's
