@@ -199,32 +199,18 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
       user_id: id,
       family_name: `Forsker${id}`,
       given_name: 'Eva',
-      role: 'researcher',
+      role: 'other',
       department_id: 'C1',
     });
+  const relation = (patientId: string, holder: Row, kind: string): void =>
+    void data.care_relations.push({ patient_id: patientId, ...holder, from: at(1, 8), to: at(30, 8), kind });
   for (let i = 0; i < 13; i++) {
-    patient(`p${900 + i}`);
-    patient(`p${920 + i}`);
-    if (i < 12)
-      data.care_relations.push({
-        patient_id: `p${900 + i}`,
-        user_id: 'res1',
-        from: at(1, 8),
-        to: at(30, 8),
-        kind: 'study',
-      });
+    for (const first of [900, 920, 940]) patient(`p${first + i}`);
+    if (i < 12) relation(`p${900 + i}`, { user_id: 'res1' }, 'study');
+    // res3's research patients are covered by its department's relation only, which says nothing about a study.
+    if (i < 12) relation(`p${940 + i}`, { department_id: 'C1' }, 'referral');
     add(lookup('res1', `p${900 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
     add(lookup('res2', `p${920 + i}`, at(2 + i * 2, 10), { purpose: 'HRESCH' }));
-    // res3's research patients are covered by its department's relation only, which says nothing about a study.
-    patient(`p${940 + i}`);
-    if (i < 12)
-      data.care_relations.push({
-        patient_id: `p${940 + i}`,
-        department_id: 'C1',
-        from: at(1, 8),
-        to: at(30, 8),
-        kind: 'referral',
-      });
     add(lookup('res3', `p${940 + i}`, at(2 + i * 2, 11), { purpose: 'HRESCH', department_id: 'C1' }));
   }
   // Seen only snooping: u61 (W4) does nothing in the record but open five people without contact, one a week. A
