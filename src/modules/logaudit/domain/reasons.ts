@@ -115,9 +115,9 @@ export const REASONS = {
   },
   PATIENT_ACCESS_BURST: {
     nb: (f) =>
-      `Mange uten klar dokumentert grunn slo opp denne pasienten i løpet av kort tid (${n(f.patientUsersOneDay)} brukere samme dag og ${n(f.patientUnitsFewDays)} enheter i løpet av ${n(BURST.spellDays)} dager; vanlig er ${n(f.patientUsersTypical)} brukere samme dag).`,
+      `Mange uten klar dokumentert grunn slo opp denne pasienten i løpet av kort tid (${n(f.patientUsersOneDay)} brukere samme dag og ${n(f.patientUnitsFewDays)} enheter i løpet av ${n(BURST.spellDays)} dager; vanlig er ${n(f.patientUsersTypical)} samme dag).`,
     en: (f) =>
-      `Many users without a clear documented reason looked up this patient within a short time (${n(f.patientUsersOneDay)} users on one day and ${n(f.patientUnitsFewDays)} units within ${n(BURST.spellDays)} days; typical is ${n(f.patientUsersTypical)} users on one day).`,
+      `Many users without a clear documented reason looked up this patient within a short time (${n(f.patientUsersOneDay)} users on one day and ${n(f.patientUnitsFewDays)} units within ${n(BURST.spellDays)} days; typical is ${n(f.patientUsersTypical)} on one day).`,
   },
   USER_BREADTH_UNUSUAL: {
     nb: (f) =>
