@@ -86,6 +86,15 @@ function robust(value: string, median: string, mad: string): string {
 }
 
 /**
+ * Counts over sliding windows of `days` days: for every (key, start) the distinct `item`s of the `source` rows (which
+ * hold key, `day` and item) in the days from start, one window starting on each of the `days` days before a row.
+ */
+function slidingWindowsSql(source: string, key: string, item: string, days: number): string {
+  return `SELECT r.${key}, r.day - o.back::INTEGER AS start, count(DISTINCT r.${item}) AS n
+    FROM ${source} r CROSS JOIN (SELECT unnest(range(${days})) AS back) o GROUP BY r.${key}, start`;
+}
+
+/**
  * An unusual spell (see USER_WEEK). The user's usual and the spread come from `counts` (uid, <period>, n: one row per
  * calendar period); what is tested are the `windows` (a table or subquery of uid, start, n: the undocumented patients
  * in the `span` days from start), each against the usual, or the median of the user's department in the calendar period of its start
@@ -95,13 +104,14 @@ function robust(value: string, median: string, mad: string): string {
 function unusualSpellSql(o: {
   counts: string;
   period: string;
+  /** The calendar period of a window's start `x.start`, as in `counts`. */
+  periodOfStart: string;
   windows: string;
   span: number;
   out: string;
   minPeriods: number;
   w: AnalysisWindow;
 }): string {
-  const periodOfStart = o.period === 'day' ? 'x.start' : `date_trunc('${o.period}', x.start)`;
   return `CREATE OR REPLACE TEMP TABLE ${o.out}_usual AS
         SELECT uid, greatest(quantile_disc(n, ${USER_WEEK.usualQuantile}),
           coalesce(list_sort(list(n), 'DESC')[${USER_WEEK.recurringRank}], 0), ${USER_WEEK.minUsual}) AS usual
@@ -125,7 +135,7 @@ function unusualSpellSql(o: {
             greatest(CASE WHEN dk.n >= ${USER_WEEK.minKindWeeks} THEN dk.c ELSE da.c END, ${USER_WEEK.minDispersion}) AS c
           FROM ${o.windows} x JOIN ${o.out}_usual u USING (uid) CROSS JOIN disp_all da
           LEFT JOIN home h USING (uid) LEFT JOIN disp dk ON dk.kind = coalesce(h.kind, 'other')
-          LEFT JOIN dept_period dp ON dp.dept = h.dept AND dp.period = ${periodOfStart}
+          LEFT JOIN dept_period dp ON dp.dept = h.dept AND dp.period = ${o.periodOfStart}
           WHERE x.n > greatest(u.usual, coalesce(dp.n, 0))),
         s2 AS (
           SELECT s.* EXCLUDE (c),
@@ -481,10 +491,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM a_user_week CROSS JOIN p0 GROUP BY uid HAVING count(*) >= ${ROUTINE.minWeeks};
       -- Any seven consecutive days: a spell of browsing that straddles two calendar weeks is one spell.
       CREATE OR REPLACE TEMP TABLE a_user_seven_days AS
-        WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)})
-        SELECT d.uid, d.day - o.back::INTEGER AS start, count(DISTINCT d.pid) AS n
-        FROM d CROSS JOIN (SELECT unnest(range(7)) AS back) o GROUP BY ALL;
-      ${unusualSpellSql({ counts: 'a_user_week', period: 'week', windows: 'a_user_seven_days', span: 7, out: 'a_week_spell', minPeriods: USER_WEEK.minWeeks, w })}`,
+        ${slidingWindowsSql(`(SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)})`, 'uid', 'pid', 7)};
+      ${unusualSpellSql({ counts: 'a_user_week', period: 'week', periodOfStart: "date_trunc('week', x.start)", windows: 'a_user_seven_days', span: 7, out: 'a_week_spell', minPeriods: USER_WEEK.minWeeks, w })}`,
   },
   {
     // Unusual days: the same test for one day, counting only the patients the user looked up without a documented
@@ -494,9 +502,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // does not.
     name: 'days',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_unfamiliar_day AS
-        SELECT d.uid, d.day, count(DISTINCT d.pid) FILTER (WHERE d.n_unexplained > 0 AND coalesce(f.f, 1.0) < ${UNFAMILIAR_BELOW}) AS n
-        FROM pair_days d LEFT JOIN a_fam f USING (uid, pid) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.day;
-      ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', windows: '(SELECT uid, day AS start, n FROM a_user_unfamiliar_day)', span: 1, out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
+        WITH k AS (
+          SELECT d.uid, d.day, count(DISTINCT d.pid) AS n FROM pair_days d JOIN a_fam f USING (uid, pid)
+          WHERE d.n_unexplained > 0 AND f.f < ${UNFAMILIAR_BELOW} AND ${windowPredicate(w)} GROUP BY d.uid, d.day)
+        SELECT a.uid, a.day, coalesce(k.n, 0) AS n FROM a_user_day a LEFT JOIN k USING (uid, day);
+      ${unusualSpellSql({ counts: 'a_user_unfamiliar_day', period: 'day', periodOfStart: 'x.start', windows: '(SELECT uid, day AS start, n FROM a_user_unfamiliar_day)', span: 1, out: 'a_day_spell', minPeriods: USER_DAY.minDays, w })}`,
   },
   {
     // Research outside a study: a lookup made for research (purpose HRESCH) without the user's own care relation to
@@ -571,11 +581,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         readers AS (
           SELECT DISTINCT d.pid, d.day, coalesce(c.udept, -d.uid) AS unit FROM pair_days d JOIN a_ctx c USING (uid, pid)
           WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)}),
-        spell AS (
-          SELECT pid, max(k) AS spell_units FROM (
-            SELECT r.pid, r.day - o.back::INTEGER AS start, count(DISTINCT r.unit) AS k
-            FROM readers r CROSS JOIN (SELECT unnest(range(${BURST.spellDays})) AS back) o GROUP BY r.pid, start)
-          GROUP BY pid),
+        spell AS (SELECT pid, max(n) AS spell_units FROM (${slidingWindowsSql('readers', 'pid', 'unit', BURST.spellDays)}) GROUP BY pid),
         j AS (SELECT pid, day_max, coalesce(total, 0) AS total, coalesce(spell_units, 0) AS spell_units
               FROM per LEFT JOIN tot USING (pid) LEFT JOIN spell USING (pid)),
         n AS (SELECT count(DISTINCT pid) AS patients FROM a_ctx),
