@@ -191,6 +191,17 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   for (const week of [2, 9, 16, 23]) wardWork('u69', 'W4', [week, week + 4], 2, 9);
   for (const [i, day] of [12, 12, 13, 16, 17, 17].entries())
     add(lookup('u69', `p${[1, 4, 5, 12, 13, 16][i]}`, at(day, 11 + (i % 3), 20)));
+  // A borrowed account at night: u71 (W2) works by day at W2's workstation; one night at two o'clock, from a
+  // workstation nobody uses, it opens three W1 inpatients. W1 is in W2's clinic, so the stays explain the lookups
+  // only weakly: the odd place still counts (at the weak factor).
+  newStaff('u20', 'u71');
+  wardWork('u71', 'W2', [1, 22], 2, 10);
+  for (const e of data.events) if (e.user_id === 'u71') e.workstation = 'ws-W2';
+  const nightStays = data.encounters.filter(
+    (e) => e.department_id === 'W1' && String(e.start) <= at(15, 1) && at(15, 3) < String(e.end),
+  );
+  for (const [i, e] of nightStays.slice(0, 3).entries())
+    add(lookup('u71', String(e.patient_id), at(15, 2, 10 * i), { workstation: 'ws-remote-u71' }));
   // Research: res1 (C1) looks up the twelve patients of its study (registered as its care relations) for research,
   // and one more who is in no study; res2 looks up thirteen people for research and none is ever registered; res3
   // likewise, twelve of them under its department's relation.
@@ -540,6 +551,15 @@ describe('analyzeWorkspace', () => {
       expect(findingOf('u63', p)?.reasons.map((r) => r.code)).toContain('ACTIVITY_DURING_ABSENCE');
     for (const p of ['p633', 'p634', 'p635'])
       expect(findingOf('u64', p)?.reasons.map((r) => r.code) ?? []).not.toContain('ACTIVITY_DURING_ABSENCE');
+  });
+
+  it('counts an unusual workstation for lookups the clinic explains only weakly', () => {
+    const night = result.findings.filter((f) => f.user_id === 'u71');
+    expect(night).toHaveLength(3);
+    for (const f of night)
+      expect(f.reasons.map((r) => r.code)).toEqual(
+        expect.arrayContaining(['UNUSUAL_WORKSTATION', 'WEAK_EXPLANATION_ONLY']),
+      );
   });
 
   it('calls a workstation unusual when the user worked there on a few days only', () => {

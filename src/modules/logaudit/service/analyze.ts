@@ -83,7 +83,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     userExportedBeforeLeaving: num(f.leaving_n),
     exportedBeforeLeavingExpected: num(f.leaving_expected),
     weeks: num(f.n_weeks_unexplained),
-    hours: hoursText(pair.hours_unexplained),
+    hours: hoursText(pair.hours_undocumented),
   };
 }
 

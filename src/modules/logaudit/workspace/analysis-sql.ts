@@ -174,7 +174,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         sum(n_write_unexplained)::INTEGER AS n_write_unexplained,
         min(dept) AS dept,
         coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
-        list_distinct(flatten(list(ws_unexplained))) AS ws_unexplained
+        list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented
       FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid;
       CREATE OR REPLACE TEMP TABLE a_user_day AS
         SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
@@ -237,6 +237,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           CASE WHEN a.n_unexplained > 0 THEN 'unexplained'
                WHEN a.n_weak = a.n_events THEN 'weak' ELSE 'explained' END AS state,
           st.uid IS NOT NULL AS stale,
+          -- hours of the lookups without a documented reason of the user's own unit (weakly explained ones count)
+          CASE WHEN a.n_unexplained > 0 THEN a.hours_unexplained WHEN a.n_weak = a.n_events THEN a.hours_all ELSE 0 END
+            AS hours_undocumented,
           coalesce(a.first_unexplained_ts, a.first_ts) AS ref_ts,
           u.role, u.known AS user_known, coalesce(a.dept, hd.dept) AS udept, hd.dept AS home_dept,
           (pt.employee_user_id IS NOT NULL AND pt.employee_user_id = u.user_id) AS is_self,
@@ -668,7 +671,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         LEFT JOIN home h ON h.uid = x.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = x.ws LEFT JOIN dt ON dt.dept = h.dept),
       habit AS (
         SELECT r.uid, count(DISTINCT r.day) FILTER (WHERE r.unusual) / any_value(ud.days) AS rate FROM rare r JOIN ud USING (uid) GROUP BY r.uid),
-      p AS (SELECT uid, pid, unnest(ws_unexplained) AS ws FROM a_pairs WHERE len(ws_unexplained) > 0)
+      p AS (SELECT uid, pid, unnest(ws_undocumented) AS ws FROM a_pairs WHERE len(ws_undocumented) > 0)
       SELECT p.uid, p.pid,
         max(CASE WHEN r.unusual THEN ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} ELSE 0 END) AS unusual
       FROM p JOIN (SELECT DISTINCT uid, ws, unusual FROM rare) r USING (uid, ws) JOIN habit hb USING (uid)
@@ -793,7 +796,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                      ${INFORMATIVENESS_SQL('n_no_contact / n', NO_CONTACT_FULL_BELOW_ONE_IN)} AS i_no_contact FROM rates)
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_weeks_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
-        us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, pa.spell_units, c.name_n, c.hours_unexplained,
+        us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, pa.spell_units, c.name_n, c.hours_undocumented,
         (c.is_self)::DOUBLE AS s_self,
         (c.n_after_employment > 0)::DOUBLE * CASE WHEN em.uid IS NULL THEN 1.0 ELSE ${EMPLOYMENT.stillWorking} END AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,
@@ -815,10 +818,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         greatest(coalesce(rh1.s_rapid, 0), coalesce(rh2.s_rapid, 0),
                  coalesce(us.s_rapid, 0) * (1 - coalesce(f.f, 1.0))) AS s_rapid,
         greatest(coalesce(rh1.n, 0), coalesce(rh2.n, 0)) AS rapid_here,
-        CASE WHEN c.state = 'unexplained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0))
+        CASE WHEN c.state <> 'explained' AND uh.n_days >= ${HOURS.minDays} THEN (1 - 0.25 * coalesce(f.f, 1.0))
           * CASE WHEN se.in_session THEN ${HOURS.inSessionFactor} ELSE 1.0 END * least(1.0, greatest(0.0,
           log2((1.0 / 24) / list_min(list_transform(
-            list_filter(range(24), h -> (c.hours_unexplained >> h) & 1 = 1),
+            list_filter(range(24), h -> (c.hours_undocumented >> h) & 1 = 1),
             h -> (uh.counts[h + 1] + ${HOURS.smoothing} * coalesce(rh.p[h + 1], 1.0 / 24)) / (uh.n_days + ${HOURS.smoothing})))) / 4)) ELSE 0 END AS s_hours,
         CASE WHEN c.search_then_read THEN info.i_search ELSE 0 END AS s_search,
         coalesce(nse.s_name_series, 0) AS s_name_series, nse.k AS name_series,

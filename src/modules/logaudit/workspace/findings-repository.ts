@@ -20,7 +20,7 @@ export interface ScoredPair {
   readonly last_ms: number;
   readonly strengths: Record<string, number>;
   readonly facts: Record<string, number | null>;
-  readonly hours_unexplained: number;
+  readonly hours_undocumented: number;
 }
 
 const FACT_COLUMNS = [
@@ -71,7 +71,7 @@ export async function topPairs(db: Db, limit: number, minScore: number): Promise
     state: r.state as ExplanationState,
     first_ms: r.first_ms as number,
     last_ms: r.last_ms as number,
-    hours_unexplained: (r.hours_unexplained as number) ?? 0,
+    hours_undocumented: (r.hours_undocumented as number) ?? 0,
     strengths: Object.fromEntries(SIGNALS.map((s) => [s.column, Number(r[s.column] ?? 0)])),
     facts: Object.fromEntries(FACT_COLUMNS.map((c) => [c, r[c] === null || r[c] === undefined ? null : Number(r[c])])),
   }));

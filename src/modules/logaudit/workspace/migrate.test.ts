@@ -14,7 +14,8 @@ const options = { threads: 2, memoryLimit: '512MB' } as const;
 const aggregates = (db: Parameters<typeof rows>[0]): Promise<Record<string, unknown>[]> =>
   rows(
     db,
-    'SELECT uid, pid, day::VARCHAR AS day, n_events, n_unexplained, n_write_unexplained FROM pair_days ORDER BY ALL',
+    `SELECT uid, pid, day::VARCHAR AS day, n_events, n_unexplained, n_write_unexplained, ws_undocumented::VARCHAR AS ws
+     FROM pair_days ORDER BY ALL`,
   );
 
 describe('workspace migration', () => {
@@ -27,9 +28,35 @@ describe('workspace migration', () => {
     await ingestDataset(ws, writeDataset(tempDir(), data), { now });
     const expected = await aggregates(ws.db);
     expect(expected.some((r) => Number(r.n_write_unexplained) > 0)).toBe(true);
-    // What version 3 wrote: no write counts, and its version in meta.
+    // What version 3 wrote: no write counts, the workstations under their old name, and its version in meta.
     await exec(ws.db, 'ALTER TABLE pair_days DROP COLUMN n_write_unexplained');
+    await exec(ws.db, 'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained');
     await exec(ws.db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    ws.close();
+
+    const reopened = await openWorkspace(dir, options);
+    try {
+      expect(await scalar(reopened.db, "SELECT value FROM meta WHERE key = 'schema_version'")).toBe(SCHEMA_VERSION);
+      expect(await aggregates(reopened.db)).toEqual(expected);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('brings a version 4 workspace up to date with the workstations of weakly explained lookups', async () => {
+    const data = smallHospital();
+    // u20 (W2) opens p4 (W1, the same clinic: weakly explained) from a workstation of its own.
+    data.events.push(lookup('u20', 'p4', at(6, 2), { workstation: 'ws-remote' }));
+    const dir = path.join(tempDir(), 'ws');
+    const ws = await openWorkspace(dir, options);
+    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    const expected = await aggregates(ws.db);
+    // Only the weakly explained lookup among those without an unexplained one lists its workstation.
+    expect(expected.filter((r) => Number(r.n_unexplained) === 0 && r.ws !== '[]')).toHaveLength(1);
+    // What version 4 wrote: the workstations of unexplained lookups only, under their old name.
+    await exec(ws.db, 'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained');
+    await exec(ws.db, 'UPDATE pair_days SET ws_unexplained = [] WHERE n_unexplained = 0');
+    await exec(ws.db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     ws.close();
 
     const reopened = await openWorkspace(dir, options);

@@ -15,6 +15,11 @@ export const MIGRATIONS: Readonly<Record<string, Step>> = {
     await exec(db, 'ALTER TABLE pair_days ADD COLUMN n_write_unexplained INTEGER DEFAULT 0');
     await rebuildPairDays(db, timezone, 'all');
   },
+  // 4 → 5: pair_days lists the workstations of weakly explained lookups too (ws_unexplained → ws_undocumented).
+  '4': async (db, timezone) => {
+    await exec(db, 'ALTER TABLE pair_days RENAME COLUMN ws_unexplained TO ws_undocumented');
+    await rebuildPairDays(db, timezone, 'all');
+  },
 };
 
 export async function migrate(db: Db, from: string, timezone: string): Promise<void> {

@@ -31,7 +31,7 @@ export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegm
     count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
     coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation,
-    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation = 0 AND ws IS NOT NULL), []::INTEGER[]) AS ws_unexplained,
+    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation IN (0, ${explanationId('ENCOUNTER_IN_CLINIC')}) AND ws IS NOT NULL), []::INTEGER[]) AS ws_undocumented,
     count(*) FILTER (WHERE explanation = 0 AND action IN (${WRITE_ACTIONS.map(actionCode).join(', ')}))::INTEGER AS n_write_unexplained
   FROM (SELECT *, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId})
   GROUP BY ALL`;

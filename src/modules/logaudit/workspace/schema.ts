@@ -5,7 +5,7 @@
  * day and batch so that analysis reads aggregates, not the past events again.
  */
 
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -137,7 +137,8 @@ CREATE TABLE IF NOT EXISTS pair_days (
   n_after_employment INTEGER NOT NULL,
   dept INTEGER,
   explanation UTINYINT NOT NULL,
-  ws_unexplained INTEGER[] NOT NULL,
+  -- workstations of the lookups without a documented reason of the user's own unit (weakly explained ones count; schema 5)
+  ws_undocumented INTEGER[] NOT NULL,
   -- writes (update, create, delete) among the unexplained lookups: the user charted in the record (schema 4)
   n_write_unexplained INTEGER NOT NULL DEFAULT 0
 );
