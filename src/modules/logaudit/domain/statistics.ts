@@ -96,8 +96,9 @@ export const HOURS = { minDays: 10, smoothing: 4, inSessionFactor: 0.3 } as cons
 export const SESSION = { marginHours: 2, minDays: 5 } as const;
 
 /**
- * Name series: patients with one family name in at least three different households (address ids) looked up by a
- * user on one day without a documented reason. The chance of that by coincidence (Poisson, from how common the name is and how many
+ * Name series: patients with one family name in at least three different households (address ids), and with as many
+ * different given names, looked up by a user on one day without a documented reason (people sharing a full name are
+ * one search for one person). The chance of that by coincidence (Poisson, from how common the name is and how many
  * undocumented patients the user had that day) gives the strength: none at 1 in 100, full at 1 in a million.
  * Common names (Hansen, Olsen) need many more lookups than rare ones. A user with series on more than `maxDays` days
  * works from lists sorted by name: each series then counts for maxDays ÷ days.

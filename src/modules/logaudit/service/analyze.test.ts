@@ -106,6 +106,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(id, { family_name: 'Fjellheim', given_name: `Kari${i}` });
     add(lookup('u24', id, at(18, 10, i * 2), { action: 'search' }), lookup('u24', id, at(18, 10, i * 2 + 1)));
   }
+  // A search for one person whose name is shared: u72 (W2) opens four people called Ole Brekkestad, in four
+  // households, within minutes (which of them is the one?). Not a series over a family name.
+  newStaff('u24', 'u72');
+  for (const [i, id] of ['p305', 'p306', 'p307', 'p308'].entries()) {
+    patient(id, { family_name: 'Brekkestad', given_name: 'Ole' });
+    add(lookup('u72', id, at(18, 11, i * 2), { action: 'search' }), lookup('u72', id, at(18, 11, i * 2 + 1)));
+  }
   // Common family name: u8 and 60 patients are called Hansen; u8's lookups of them are all explained.
   staff('u8').family_name = 'Hansen';
   for (const p of data.patients.slice(0, 60)) p.family_name = 'Hansen';
@@ -420,6 +427,14 @@ describe('analyzeWorkspace', () => {
     const finding = findingOf(u, p);
     expect(finding, `${u}/${p} should be a finding`).toBeDefined();
     expect(finding?.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it('does not call a search for one person whose full name is shared a series over the family name', () => {
+    for (const p of ['p305', 'p306', 'p307', 'p308']) {
+      const finding = findingOf('u72', p);
+      expect(finding, 'the undocumented lookups are still findings').toBeDefined();
+      expect(finding?.reasons.map((r) => r.code)).not.toContain('NAME_SEARCH_SERIES');
+    }
   });
 
   it('does not call an undocumented lookup during documented work outside a session', () => {

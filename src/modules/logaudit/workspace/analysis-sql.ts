@@ -604,7 +604,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     // Name series: on one day, the user looked up patients with the same family name in several different
     // households (addresses) without a documented reason, more than chance explains for a name that common (a search
-    // for one particular person; one family's members at one address are not a series). A user who does this on
+    // for one particular person; one family's members at one address are not a series, nor are namesakes with the
+    // same given name: that is a search for one person whose full name is shared). A user who does this on
     // many days works from lists sorted by name (an archive, a records office): the strength is shared out.
     // Chance: Poisson with λ = the user's undocumented patients that day × the name's share of all persons.
     name: 'names',
@@ -612,10 +613,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)}),
       ud AS (SELECT uid, day, count(*) AS m FROM d GROUP BY uid, day),
       g AS (
-        SELECT d.uid, d.day, lower(trim(p.family_name)) AS name, count(DISTINCT coalesce(p.address_id, p.patient_id)) AS k,
+        SELECT d.uid, d.day, lower(trim(p.family_name)) AS name,
+          least(count(DISTINCT coalesce(p.address_id, p.patient_id)), count(DISTINCT coalesce(lower(trim(p.given_name)), p.patient_id))) AS k,
           list(d.pid) AS pids
         FROM d JOIN patients p USING (pid) WHERE p.family_name IS NOT NULL AND trim(p.family_name) <> ''
-        GROUP BY d.uid, d.day, name HAVING count(DISTINCT coalesce(p.address_id, p.patient_id)) >= ${NAME_SERIES.minPatients}),
+        GROUP BY d.uid, d.day, name HAVING k >= ${NAME_SERIES.minPatients}),
       s AS (
         SELECT g.uid, g.day, g.pids, g.k,
           least(1.0, greatest(0.0, (-(g.k * ln(ud.m * nm.n / greatest(pp.n, 1)) - lgamma(g.k + 1)) / ln(10)
