@@ -75,8 +75,12 @@ export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
 export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5, strangers: 5 } as const;
 /**
  * Peers for breadth, rapid lookups and exports: users with the same role in the same home department (they share a
- * workflow); with fewer than this many, the role across the hospital; with fewer still, all users.
+ * workflow) when there are at least `MIN_DEPARTMENT_PEERS` of them; otherwise the role across the hospital when it
+ * has at least `MIN_PEER_GROUP` users; with fewer still, all users. Three in one department are enough: the median
+ * of three is not moved by one outlier, and a small unit's shared job (five quality-registry nurses reading
+ * patients months after discharge) is that unit's normal, not the hospital's nurses'.
  */
+export const MIN_DEPARTMENT_PEERS = 3;
 export const MIN_PEER_GROUP = 10;
 
 /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/findings.js';
 import type { ReasonCode } from '../domain/reasons.js';
 import { at, lookup, smallHospital, tempDir, writeDataset, type FixtureData, type Row } from '../testing/fixture.js';
+import { rows } from '../workspace/sql.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { analyzeWorkspace, type AnalysisResult } from './analyze.js';
 import { ingestDataset } from './ingest-dataset.js';
@@ -161,8 +162,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   wardWork('u64', 'W4', [4, 23], 1, 9);
   aprilEvenings('u64', 633);
   // Strangers: u65 (W1) works on W1's inpatients and, over three weeks, opens six people who never had contact with
-  // the hospital; no other ward physician does that.
-  newStaff('u1', 'u65');
+  // the hospital; no other W1 nurse does that.
+  newStaff('u4', 'u65');
   wardWork('u65', 'W1', [1, 12], 2, 10);
   for (let i = 0; i < 6; i++) {
     patient(`p${640 + i}`);
@@ -435,6 +436,20 @@ describe('analyzeWorkspace', () => {
       expect(finding, 'the undocumented lookups are still findings').toBeDefined();
       expect(finding?.reasons.map((r) => r.code)).not.toContain('NAME_SEARCH_SERIES');
     }
+  });
+
+  it('compares a user with the same role in the home department when it has three such users, else the role', async () => {
+    const groups = await rows<{ user_id: string; grp: string }>(
+      ws.db,
+      `SELECT u.user_id, s.grp FROM a_role_stats s JOIN users u USING (uid) WHERE u.user_id IN ('u2', 'u27', 'ed1')`,
+    );
+    const groupOf = new Map(groups.map((g) => [g.user_id, g.grp]));
+    // Four physicians in W1 (u1, u2, u3 and u9) and three in W3 are their own peers; the two in ED are compared with
+    // all physicians.
+    expect(groupOf.get('u2')).toMatch(/^physician@/);
+    expect(groupOf.get('u27')).toMatch(/^physician@/);
+    expect(groupOf.get('u2')).not.toBe(groupOf.get('u27'));
+    expect(groupOf.get('ed1')).toBe('physician');
   });
 
   it('does not call an undocumented lookup during documented work outside a session', () => {

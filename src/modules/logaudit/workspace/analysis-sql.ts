@@ -22,6 +22,7 @@ import {
   USER_WEEK,
   NAME_SERIES,
   MIN_COUNT,
+  MIN_DEPARTMENT_PEERS,
   MIN_PEER_GROUP,
   NO_CONTACT_FULL_BELOW_ONE_IN,
   WORKSTATION,
@@ -405,9 +406,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         WITH h AS (SELECT a.*, d.dept AS home, coalesce(d.kind, 'other') AS home_kind FROM a_user a JOIN users u USING (uid) LEFT JOIN departments d ON d.department_id = u.department_id),
         n AS (SELECT *, count(*) OVER (PARTITION BY role, home) AS n_home, count(*) OVER (PARTITION BY role, home_kind) AS n_kind,
                      count(*) OVER (PARTITION BY role) AS n_role FROM h),
-        g AS (SELECT CASE WHEN n_home >= ${MIN_PEER_GROUP} THEN role || '@' || home
+        g AS (SELECT CASE WHEN n_home >= ${MIN_DEPARTMENT_PEERS} THEN role || '@' || home
                           WHEN n_role >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp,
-                     CASE WHEN n_home >= ${MIN_PEER_GROUP} THEN role || '@' || home
+                     CASE WHEN n_home >= ${MIN_DEPARTMENT_PEERS} THEN role || '@' || home
                           WHEN n_kind >= ${MIN_PEER_GROUP} THEN role || '/' || home_kind
                           WHEN n_role >= ${MIN_PEER_GROUP} THEN role ELSE '*' END AS grp_kind,
                      * EXCLUDE (home, home_kind, n_home, n_kind, n_role)
