@@ -950,4 +950,3 @@ export const ANALYSIS_TABLES = [
   'a_absence',
 ];
 
-export const WEAK_EXPLANATION = explanationId('ENCOUNTER_IN_CLINIC');
