@@ -949,4 +949,3 @@ export const ANALYSIS_TABLES = [
   'a_in_emergency',
   'a_absence',
 ];
-
