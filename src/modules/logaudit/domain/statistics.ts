@@ -74,6 +74,15 @@ export const UNFAMILIAR_BELOW = 0.5;
 export const OUTLIER = { madFloor: 0.5, zFrom: 2, zSpan: 3 } as const;
 export const MIN_COUNT = { breadth: 5, rapid: 5, burst: 4, exported: 5, strangers: 5 } as const;
 /**
+ * Administrative follow-up after discharge (coding, letters, billing) explains a lookup by the user's role and the
+ * patient's recent stay, not by anything between the two; it is office work. A day's lookups of a patient explained
+ * only that way, all made in hours the user is rarely active in (on fewer than `minShare` of the user's active days,
+ * or fewer than `minDays` days), count as unexplained: an office account used at night is not doing follow-up.
+ * Only for users with `minActiveDays` or more (whose hours are known).
+ */
+export const FOLLOW_UP_HOURS = { minDays: 2, minShare: 0.1, minActiveDays: 10 } as const;
+
+/**
  * Peers for breadth, rapid lookups and exports: users with the same role in the same home department (they share a
  * workflow) when there are at least `MIN_DEPARTMENT_PEERS` of them; otherwise the role across the hospital when it
  * has at least `MIN_PEER_GROUP` users; with fewer still, all users. Three in one department are enough: the median

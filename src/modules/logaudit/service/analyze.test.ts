@@ -169,6 +169,12 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${640 + i}`);
     add(lookup('u65', `p${640 + i}`, at(3 + i * 4, 13)));
   }
+  // Office work at night: adm3, a patient-office secretary, does follow-up work on two patients discharged two days
+  // earlier every morning; one night at two o'clock the account opens another recently discharged patient (p74).
+  data.staff.push({ ...staff('adm0'), user_id: 'adm3', family_name: 'Adm3' });
+  for (let day = 8; day <= 24; day++)
+    for (const k of [1, 2]) add(lookup('adm3', `p${day - 6 + 20 * k}`, at(day, 10, k * 5)));
+  add(lookup('adm3', 'p74', at(20, 2, 15)));
   // An unusual day: adm2, a second archive clerk, reads three former patients of its own (no contact) each weekday,
   // never documented, and on the 20th opens twelve current inpatients of W3 and W4, whom the archive never sees.
   data.staff.push({ ...staff('adm0'), user_id: 'adm2', family_name: 'Adm2' });
@@ -450,6 +456,12 @@ describe('analyzeWorkspace', () => {
     expect(groupOf.get('u27')).toMatch(/^physician@/);
     expect(groupOf.get('u2')).not.toBe(groupOf.get('u27'));
     expect(groupOf.get('ed1')).toBe('physician');
+  });
+
+  it('does not accept administrative follow-up as the reason for a lookup at an hour the user never works', () => {
+    expect(findingOf('adm3', 'p74'), 'the night-time lookup is a finding').toBeDefined();
+    for (const p of ['p34', 'p54', 'p22', 'p58'])
+      expect(findingOf('adm3', p), `the morning follow-up of ${p} is no finding`).toBeUndefined();
   });
 
   it('does not call an undocumented lookup during documented work outside a session', () => {

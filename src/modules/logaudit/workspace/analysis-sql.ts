@@ -15,6 +15,7 @@ import {
   FAMILIARITY,
   FAMILY_NAME,
   EXPORT_DAY,
+  FOLLOW_UP_HOURS,
   LEAVING,
   HOURS,
   MACHINE,
@@ -160,7 +161,19 @@ function unusualSpellSql(o: {
 export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
   {
     name: 'pairs',
-    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_pairs AS
+    // Administrative follow-up after discharge explains a lookup by the user's role, not by anything between user
+    // and patient: a day's lookups explained only that way, all made in hours the user is rarely active in, count as
+    // unexplained (see FOLLOW_UP_HOURS).
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_usual_hours AS
+      WITH ud AS (SELECT uid, day, bit_or(hours_all) AS hours FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day),
+      n AS (SELECT uid, count(*) AS days FROM ud GROUP BY uid),
+      k AS (
+        SELECT ud.uid, t.h, count(*) AS days FROM ud CROSS JOIN range(24) t(h)
+        WHERE (ud.hours >> t.h) & 1 = 1 GROUP BY ud.uid, t.h)
+      SELECT n.uid, coalesce(sum(1 << k.h) FILTER (
+          WHERE k.days >= greatest(${FOLLOW_UP_HOURS.minDays}, ${FOLLOW_UP_HOURS.minShare} * n.days)), 0)::INTEGER AS usual
+      FROM n JOIN k USING (uid) WHERE n.days >= ${FOLLOW_UP_HOURS.minActiveDays} GROUP BY n.uid;
+      CREATE OR REPLACE TEMP TABLE a_pairs AS
       SELECT uid, pid,
         sum(n_events)::INTEGER AS n_events, sum(n_unexplained)::INTEGER AS n_unexplained, sum(n_weak)::INTEGER AS n_weak,
         min(first_ts) AS first_ts, max(last_ts) AS last_ts, min(first_unexplained_ts) AS first_unexplained_ts,
@@ -176,7 +189,16 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         min(dept) AS dept,
         coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
         list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented
-      FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, pid;
+      FROM (
+        SELECT pd.* REPLACE (
+          CASE WHEN odd THEN n_events ELSE n_unexplained END AS n_unexplained,
+          CASE WHEN odd THEN first_ts ELSE first_unexplained_ts END AS first_unexplained_ts,
+          CASE WHEN odd THEN hours_all ELSE hours_unexplained END AS hours_unexplained,
+          CASE WHEN odd THEN 0 ELSE explanation END AS explanation)
+        FROM (SELECT pd.*, pd.explanation = ${explanationId('ADMIN_AFTER_DISCHARGE')} AND pd.n_unexplained = 0
+                AND uh.uid IS NOT NULL AND (pd.hours_all & uh.usual) = 0 AS odd
+              FROM pair_days pd LEFT JOIN a_usual_hours uh USING (uid) WHERE ${windowPredicate(w)}) pd)
+      GROUP BY uid, pid;
       CREATE OR REPLACE TEMP TABLE a_user_day AS
         SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
           bool_or(n_after_employment > 0) AS outside_employment
@@ -889,63 +911,3 @@ export async function runAnalysis(
     await exec(db, step.sql(window));
   }
 }
-
-export const ANALYSIS_TABLES = [
-  'a_pairs',
-  'a_user_day',
-  'a_user_presence',
-  'a_stale',
-  'a_names',
-  'a_full_names',
-  'a_addresses',
-  'a_persons',
-  'a_ctx',
-  'a_care',
-  'a_dept_size',
-  'a_dc_user',
-  'a_dept_care',
-  'a_dept_care_single',
-  'a_user_job',
-  'a_role_size',
-  'a_rc_user',
-  'a_role_care',
-  'a_role_care_single',
-  'a_user_care',
-  'a_care_share',
-  'a_lift',
-  'a_fam',
-  'a_unfamiliar',
-  'a_unfamiliar_hours',
-  'a_user',
-  'a_role_stats',
-  'a_user_signal',
-  'a_rapid_hours',
-  'a_export_day',
-  'a_export_usual',
-  'a_export_burst',
-  'a_leaving',
-  'a_routine',
-  'a_undocumented',
-  'a_user_week',
-  'a_week_spell_usual',
-  'a_user_seven_days',
-  'a_user_unfamiliar_day',
-  'a_day_spell_usual',
-  'a_day_spell',
-  'a_research',
-  'a_week_spell',
-  'a_area',
-  'a_employment',
-  'a_patient',
-  'a_name_series',
-  'a_user_hours',
-  'a_role_hours',
-  'a_machine',
-  'a_ws',
-  'a_activity',
-  'a_session',
-  'a_team',
-  'a_upcoming',
-  'a_in_emergency',
-  'a_absence',
-];
