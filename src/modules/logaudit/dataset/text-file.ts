@@ -168,6 +168,17 @@ export async function firstMixedLineEnding(
   }
 }
 
+/** Number of lines in a file (a last line without a line ending counts; an empty last line does not). */
+export async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
 /** Rough number of records in a file from its size and the mean length of the lines in its first megabyte. */
 export function estimateRecords(file: string): number {
   const size = fs.statSync(file).size;

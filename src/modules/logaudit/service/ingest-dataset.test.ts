@@ -89,6 +89,23 @@ describe('ingestDataset', () => {
     expect(report.issues.find((i) => i.issue.issue === 'LINE_MALFORMED')?.issue.line).toBe(11);
   });
 
+  it('says so when a quote that is never closed takes the rest of the file with it', async () => {
+    const data = tiny();
+    const lines = toCsv(data.events, EVENT_COLUMNS).split('\n');
+    lines[10] = `${lines[10]?.split(',').slice(0, 5).join(',')},"TREAT`; // line 11 opens a quote and never closes it
+    const dir = writeDataset(tempDir(), data, { eventsCsv: lines.join('\n') });
+    const ws = await workspace();
+    const error = await expectStop(ingestDataset(ws, dir, { now }));
+    expect(error.details[0]?.place).toBe('access_events.csv line 11');
+    expect(error.details[0]?.message).toMatch(/the rest of the file with it \(lines 12–21 not read\)/);
+    // Skipping bad lines counts all eleven lost lines, so the share of unusable lookups stops the batch.
+    const skipped = await expectStop(ingestDataset(ws, dir, { now, skipBadLines: true }));
+    expect(skipped.message).toMatch(/11 of 20 records are unusable/);
+    const report = await ingestDataset(ws, dir, { now, skipBadLines: true, maxRejectShare: 0.9 });
+    expect(report.events.eventsStored).toBe(9);
+    expect(report.issues.find((i) => i.issue.issue === 'LINE_MALFORMED')?.count).toBe(11);
+  });
+
   it('refuses a Windows-1252 file with a clear message, and converts it when told the encoding', async () => {
     const data = tiny();
     (data.staff[0] as Record<string, unknown>).family_name = 'Ærøy';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../../platform/errors.js';
 import { CSV_COLUMNS, type CsvFileKind } from '../dataset/layout.js';
 import { encodingHint } from '../dataset/encoding.js';
-import { firstMixedLineEnding, readCsvHeader } from '../dataset/text-file.js';
+import { countLines, firstMixedLineEnding, readCsvHeader } from '../dataset/text-file.js';
 import type { IngestIssue } from '../domain/ingest-issues.js';
 import { exec, ident, lit, rows, scalar, type Db } from './sql.js';
 
@@ -121,6 +121,25 @@ function describeReject(reject: RejectRow): string {
   }
 }
 
+const QUOTE_ERRORS = new Set(['UNQUOTED VALUE', 'UNTERMINATED QUOTE', 'LINE SIZE OVER MAXIMUM']);
+
+/**
+ * A quote that is never closed makes the reader take the rest of the file as one broken record: the lines after it
+ * get no reject of their own and would be lost unreported. When a quote error is the last reject and the file has
+ * more lines than were read or rejected (header included), those lines are the ones after it.
+ */
+async function linesAfterOpenQuote(
+  file: string,
+  rejects: readonly RejectRow[],
+  records: number,
+): Promise<{ from: number; to: number } | null> {
+  const last = rejects.at(-1);
+  if (!last || !QUOTE_ERRORS.has(last.error_type)) return null;
+  const lines = await countLines(file);
+  const unread = lines - (1 + records + rejects.length);
+  return unread > 0 && lines - unread === last.line ? { from: last.line + 1, to: lines } : null;
+}
+
 export async function stageCsv(
   db: Db,
   options: {
@@ -196,12 +215,17 @@ export async function stageCsv(
   }
   const byLine = new Map<number, RejectRow>();
   for (const reject of rejects) if (!byLine.has(reject.line)) byLine.set(reject.line, reject);
+  const swallowed = await linesAfterOpenQuote(options.file, [...byLine.values()], records);
   const malformed = [...byLine.values()].map((r): IngestIssue => ({
     issue: 'LINE_MALFORMED',
     file: name,
     line: r.line,
     field: r.column_name ?? undefined,
-    message: describeReject(r),
+    message:
+      describeReject(r) +
+      (swallowed && r.line === swallowed.from - 1
+        ? `; the reader took the rest of the file with it (lines ${swallowed.from}–${swallowed.to} not read)`
+        : ''),
   }));
   if (malformed.length > 0 && !options.skipBadLines) {
     stopWith(
@@ -209,7 +233,13 @@ export async function stageCsv(
       malformed.slice(0, 5),
     );
   }
-  for (const issue of malformed) issues.push({ issue, count: 1 });
+  const dropped = new Set(byLine.keys());
+  if (swallowed) for (let line = swallowed.from; line <= swallowed.to; line++) dropped.add(line);
+  for (const issue of malformed)
+    issues.push({
+      issue,
+      count: swallowed && issue.line === swallowed.from - 1 ? 1 + swallowed.to - swallowed.from + 1 : 1,
+    });
   await exec(db, `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan};`);
   return {
     table: options.table,
@@ -219,7 +249,7 @@ export async function stageCsv(
     kind: 'csv',
     present: new Set(wanted),
     records,
-    droppedLines: new Set(byLine.keys()),
+    droppedLines: dropped,
     issues,
   };
 }
