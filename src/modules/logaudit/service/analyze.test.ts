@@ -107,6 +107,14 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(id, { family_name: 'Fjellheim', given_name: `Kari${i}` });
     add(lookup('u24', id, at(18, 10, i * 2), { action: 'search' }), lookup('u24', id, at(18, 10, i * 2 + 1)));
   }
+  // A name series with a patient of the clinic among it: u73 (W2) opens three people called Tveitnes within minutes,
+  // two without contact and p96, a W1 inpatient (W1 and W2 share clinic C1, which explains p96 only weakly).
+  newStaff('u14', 'u73');
+  patient('p309', { family_name: 'Tveitnes', given_name: 'Arne' });
+  patient('p310', { family_name: 'Tveitnes', given_name: 'Berit' });
+  (data.patients.find((p) => p.patient_id === 'p96') as Row).family_name = 'Tveitnes';
+  for (const [i, id] of ['p309', 'p96', 'p310'].entries())
+    add(lookup('u73', id, at(18, 14, i * 2), { action: 'search' }), lookup('u73', id, at(18, 14, i * 2 + 1)));
   // A search for one person whose name is shared: u72 (W2) opens four people called Ole Brekkestad, in four
   // households, within minutes (which of them is the one?). Not a series over a family name.
   newStaff('u24', 'u72');
@@ -434,6 +442,11 @@ describe('analyzeWorkspace', () => {
     const finding = findingOf(u, p);
     expect(finding, `${u}/${p} should be a finding`).toBeDefined();
     expect(finding?.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it('counts a weakly explained namesake in a name series', () => {
+    for (const p of ['p309', 'p310'])
+      expect(findingOf('u73', p)?.reasons.map((r) => r.code)).toContain('NAME_SEARCH_SERIES');
   });
 
   it('does not call a search for one person whose full name is shared a series over the family name', () => {

@@ -628,12 +628,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // Name series: on one day, the user looked up patients with the same family name in several different
     // households (addresses) without a documented reason, more than chance explains for a name that common (a search
     // for one particular person; one family's members at one address are not a series, nor are namesakes with the
-    // same given name: that is a search for one person whose full name is shared). A user who does this on
+    // same given name: that is a search for one person whose full name is shared; a namesake explained only by a
+    // stay in a sibling unit of the clinic belongs to the series). A user who does this on
     // many days works from lists sorted by name (an archive, a records office): the strength is shared out.
     // Chance: Poisson with λ = the user's undocumented patients that day × the name's share of all persons.
     name: 'names',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_name_series AS
-      WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained > 0 AND ${windowPredicate(w)}),
+      WITH d AS (SELECT DISTINCT uid, pid, day FROM pair_days WHERE n_unexplained + n_weak > 0 AND ${windowPredicate(w)}),
       ud AS (SELECT uid, day, count(*) AS m FROM d GROUP BY uid, day),
       g AS (
         SELECT d.uid, d.day, lower(trim(p.family_name)) AS name,
