@@ -19,53 +19,56 @@ const aggregates = (db: Parameters<typeof rows>[0]): Promise<Record<string, unkn
   );
 
 describe('workspace migration', () => {
-  it('brings a version 3 workspace up to date in place, with the aggregates rebuilt from the stored lookups', async () => {
-    const data = smallHospital();
-    // u28 (W3) reads and updates the record of p4 (W1) without a documented reason: a write among unexplained lookups.
-    data.events.push(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
+  /**
+   * Ingest `data` with the current schema, turn the workspace back into what `version` wrote (`downgrade`), reopen
+   * it, and return the aggregates before and after.
+   */
+  async function migrated(
+    data: ReturnType<typeof smallHospital>,
+    version: string,
+    downgrade: readonly string[],
+  ): Promise<{ expected: Record<string, unknown>[]; actual: Record<string, unknown>[] }> {
     const dir = path.join(tempDir(), 'ws');
     const ws = await openWorkspace(dir, options);
     await ingestDataset(ws, writeDataset(tempDir(), data), { now });
     const expected = await aggregates(ws.db);
-    expect(expected.some((r) => Number(r.n_write_unexplained) > 0)).toBe(true);
-    // What version 3 wrote: no write counts, the workstations under their old name, and its version in meta.
-    await exec(ws.db, 'ALTER TABLE pair_days DROP COLUMN n_write_unexplained');
-    await exec(ws.db, 'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained');
-    await exec(ws.db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    for (const sql of downgrade) await exec(ws.db, sql);
+    await exec(ws.db, `UPDATE meta SET value = '${version}' WHERE key = 'schema_version'`);
     ws.close();
-
     const reopened = await openWorkspace(dir, options);
     try {
       expect(await scalar(reopened.db, "SELECT value FROM meta WHERE key = 'schema_version'")).toBe(SCHEMA_VERSION);
-      expect(await aggregates(reopened.db)).toEqual(expected);
+      return { expected, actual: await aggregates(reopened.db) };
     } finally {
       reopened.close();
     }
+  }
+
+  it('brings a version 3 workspace up to date in place, with the aggregates rebuilt from the stored lookups', async () => {
+    const data = smallHospital();
+    // u28 (W3) reads and updates the record of p4 (W1) without a documented reason: a write among unexplained lookups.
+    data.events.push(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
+    // What version 3 wrote: no write counts, and the workstations under their old name.
+    const { expected, actual } = await migrated(data, '3', [
+      'ALTER TABLE pair_days DROP COLUMN n_write_unexplained',
+      'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained',
+    ]);
+    expect(expected.some((r) => Number(r.n_write_unexplained) > 0)).toBe(true);
+    expect(actual).toEqual(expected);
   });
 
   it('brings a version 4 workspace up to date with the workstations of weakly explained lookups', async () => {
     const data = smallHospital();
     // u20 (W2) opens p4 (W1, the same clinic: weakly explained) from a workstation of its own.
     data.events.push(lookup('u20', 'p4', at(6, 2), { workstation: 'ws-remote' }));
-    const dir = path.join(tempDir(), 'ws');
-    const ws = await openWorkspace(dir, options);
-    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-    const expected = await aggregates(ws.db);
+    // What version 4 wrote: the workstations of unexplained lookups only, under their old name.
+    const { expected, actual } = await migrated(data, '4', [
+      'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained',
+      'UPDATE pair_days SET ws_unexplained = [] WHERE n_unexplained = 0',
+    ]);
     // Only the weakly explained lookup among those without an unexplained one lists its workstation.
     expect(expected.filter((r) => Number(r.n_unexplained) === 0 && r.ws !== '[]')).toHaveLength(1);
-    // What version 4 wrote: the workstations of unexplained lookups only, under their old name.
-    await exec(ws.db, 'ALTER TABLE pair_days RENAME COLUMN ws_undocumented TO ws_unexplained');
-    await exec(ws.db, 'UPDATE pair_days SET ws_unexplained = [] WHERE n_unexplained = 0');
-    await exec(ws.db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
-    ws.close();
-
-    const reopened = await openWorkspace(dir, options);
-    try {
-      expect(await scalar(reopened.db, "SELECT value FROM meta WHERE key = 'schema_version'")).toBe(SCHEMA_VERSION);
-      expect(await aggregates(reopened.db)).toEqual(expected);
-    } finally {
-      reopened.close();
-    }
+    expect(actual).toEqual(expected);
   });
 
   it('refuses a workspace from a version it cannot migrate, with the versions named', async () => {
