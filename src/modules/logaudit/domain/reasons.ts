@@ -52,6 +52,8 @@ export interface ReasonFacts {
   readonly hours?: string;
   /** Calendar weeks in which the user looked up the patient without a documented reason. */
   readonly weeks?: number;
+  /** Set when administrative follow-up after discharge matched but was not accepted (an hour the user never works). */
+  readonly followUpOffHours?: boolean;
 }
 
 interface ReasonEntry {
@@ -100,8 +102,14 @@ export const REASONS = {
     en: () => 'The patient is an employee of the organisation.',
   },
   NO_RELATION: {
-    nb: () => 'Ingen registrert kontakt, henvisning, bestilling eller behandlingsrelasjon forklarer oppslaget.',
-    en: () => 'No documented encounter, referral, order or care relation explains the lookup.',
+    nb: (f) =>
+      f.followUpOffHours
+        ? 'Pasienten var nylig utskrevet, men merkantilt etterarbeid godtas ikke som grunn for oppslag på tider da brukeren ellers ikke arbeider.'
+        : 'Ingen registrert kontakt, henvisning, bestilling eller behandlingsrelasjon forklarer oppslaget.',
+    en: (f) =>
+      f.followUpOffHours
+        ? 'The patient had recently been discharged, but administrative follow-up is not accepted as the reason for lookups at hours when the user does not otherwise work.'
+        : 'No documented encounter, referral, order or care relation explains the lookup.',
   },
   NO_CARE_CONTACT: {
     nb: () => 'Pasienten hadde ingen kontakt med sykehuset i perioden da oppslaget ble gjort.',

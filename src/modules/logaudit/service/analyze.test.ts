@@ -472,7 +472,9 @@ describe('analyzeWorkspace', () => {
   });
 
   it('does not accept administrative follow-up as the reason for a lookup at an hour the user never works', () => {
-    expect(findingOf('adm3', 'p74'), 'the night-time lookup is a finding').toBeDefined();
+    const night = findingOf('adm3', 'p74');
+    expect(night, 'the night-time lookup is a finding').toBeDefined();
+    expect(night?.reasons.find((r) => r.code === 'NO_RELATION')?.text_nb).toMatch(/merkantilt etterarbeid godtas ikke/);
     for (const p of ['p34', 'p54', 'p22', 'p58'])
       expect(findingOf('adm3', p), `the morning follow-up of ${p} is no finding`).toBeUndefined();
   });

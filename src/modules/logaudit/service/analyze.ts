@@ -83,6 +83,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     userExportedBeforeLeaving: num(f.leaving_n),
     exportedBeforeLeavingExpected: num(f.leaving_expected),
     weeks: num(f.n_weeks_unexplained),
+    followUpOffHours: f.follow_up_off_hours === 1,
     hours: hoursText(pair.hours_undocumented),
   };
 }

@@ -188,7 +188,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         sum(n_write_unexplained)::INTEGER AS n_write_unexplained,
         min(dept) AS dept,
         coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
-        list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented
+        list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented,
+        bool_or(odd) AS follow_up_off_hours
       FROM (
         SELECT pd.* REPLACE (
           CASE WHEN odd THEN n_events ELSE n_unexplained END AS n_unexplained,
@@ -823,6 +824,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_weeks_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, pa.spell_units, c.name_n, c.hours_undocumented,
+        c.follow_up_off_hours::INTEGER AS follow_up_off_hours,
         (c.is_self)::DOUBLE AS s_self,
         (c.n_after_employment > 0)::DOUBLE * CASE WHEN em.uid IS NULL THEN 1.0 ELSE ${EMPLOYMENT.stillWorking} END AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,

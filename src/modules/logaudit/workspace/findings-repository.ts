@@ -52,6 +52,7 @@ const FACT_COLUMNS = [
   'leaving_n',
   'leaving_expected',
   'n_weeks_unexplained',
+  'follow_up_off_hours',
 ];
 
 export async function topPairs(db: Db, limit: number, minScore: number): Promise<ScoredPair[]> {
