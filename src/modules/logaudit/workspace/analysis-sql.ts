@@ -164,15 +164,22 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // Administrative follow-up after discharge explains a lookup by the user's role, not by anything between user
     // and patient: a day's lookups explained only that way, all made in hours the user is rarely active in, count as
     // unexplained (see FOLLOW_UP_HOURS).
-    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_usual_hours AS
-      WITH ud AS (SELECT uid, day, bit_or(hours_all) AS hours FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day),
-      n AS (SELECT uid, count(*) AS days FROM ud GROUP BY uid),
-      k AS (
-        SELECT ud.uid, t.h, count(*) AS days FROM ud CROSS JOIN range(24) t(h)
-        WHERE (ud.hours >> t.h) & 1 = 1 GROUP BY ud.uid, t.h)
-      SELECT n.uid, coalesce(sum(1 << k.h) FILTER (
-          WHERE k.days >= greatest(${FOLLOW_UP_HOURS.minDays}, ${FOLLOW_UP_HOURS.minShare} * n.days)), 0)::INTEGER AS usual
-      FROM n JOIN k USING (uid) WHERE n.days >= ${FOLLOW_UP_HOURS.minActiveDays} GROUP BY n.uid;
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_day AS
+        SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
+          bool_or(n_after_employment > 0) AS outside_employment
+        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day;
+      -- A user's presence: active days, active weeks, span, a usual day's patients and hours with lookups.
+      CREATE OR REPLACE TEMP TABLE a_user_presence AS
+        SELECT uid, count(*) AS days, count(DISTINCT date_trunc('week', day)) AS weeks, max(day) - min(day) + 1 AS span,
+          median(patients) AS usual_patients, sum(bit_count(hours)) AS hour_days
+        FROM a_user_day GROUP BY uid;
+      CREATE OR REPLACE TEMP TABLE a_usual_hours AS
+      WITH k AS (
+        SELECT d.uid, t.h, count(*) AS days FROM a_user_day d CROSS JOIN range(24) t(h)
+        WHERE (d.hours >> t.h) & 1 = 1 GROUP BY d.uid, t.h)
+      SELECT p.uid, coalesce(sum(1 << k.h) FILTER (
+          WHERE k.days >= greatest(${FOLLOW_UP_HOURS.minDays}, ${FOLLOW_UP_HOURS.minShare} * p.days)), 0)::INTEGER AS usual
+      FROM a_user_presence p JOIN k USING (uid) WHERE p.days >= ${FOLLOW_UP_HOURS.minActiveDays} GROUP BY p.uid;
       CREATE OR REPLACE TEMP TABLE a_pairs AS
       SELECT uid, pid,
         sum(n_events)::INTEGER AS n_events, sum(n_unexplained)::INTEGER AS n_unexplained, sum(n_weak)::INTEGER AS n_weak,
@@ -199,16 +206,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM (SELECT pd.*, pd.explanation = ${explanationId('ADMIN_AFTER_DISCHARGE')} AND pd.n_unexplained = 0
                 AND uh.uid IS NOT NULL AND (pd.hours_all & uh.usual) = 0 AS odd
               FROM pair_days pd LEFT JOIN a_usual_hours uh USING (uid) WHERE ${windowPredicate(w)}) pd)
-      GROUP BY uid, pid;
-      CREATE OR REPLACE TEMP TABLE a_user_day AS
-        SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
-          bool_or(n_after_employment > 0) AS outside_employment
-        FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day;
-      -- A user's presence: active days, active weeks, span, a usual day's patients and hours with lookups.
-      CREATE OR REPLACE TEMP TABLE a_user_presence AS
-        SELECT uid, count(*) AS days, count(DISTINCT date_trunc('week', day)) AS weeks, max(day) - min(day) + 1 AS span,
-          median(patients) AS usual_patients, sum(bit_count(hours)) AS hour_days
-        FROM a_user_day GROUP BY uid`,
+      GROUP BY uid, pid`,
   },
   {
     // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
