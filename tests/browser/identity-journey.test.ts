@@ -84,8 +84,10 @@ describe('identity pages (Chromium, demo mode)', () => {
     await page.getByText('Kari Moen').waitFor();
     const switcher = page.getByRole('combobox', { name: nb('identity.switch.label') });
     expect(await switcher.inputValue()).toBe('org-fjordbyen-hf');
+    // Switching reloads the page once the server has switched: wait for that load, not for the current page's.
+    const reloaded = page.waitForEvent('load');
     await switcher.selectOption('org-innlandsdalen-hf');
-    await page.waitForLoadState('load');
+    await reloaded;
     await page.getByRole('combobox', { name: nb('identity.switch.label') }).waitFor();
     expect(await page.getByRole('combobox', { name: nb('identity.switch.label') }).inputValue()).toBe(
       'org-innlandsdalen-hf',
