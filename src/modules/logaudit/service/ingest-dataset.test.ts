@@ -270,10 +270,14 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
         { requestor: true, who: { reference: 'Practitioner/u2' }, purposeOfUse: [{ coding: [{ code: 'ETREAT' }] }] },
       ],
     });
-    const dir = ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(search)]);
+    // A Location reference may name the unit by identifier only.
+    const byIdentifier = audit('a3', {
+      agent: [{ requestor: true, who: { identifier: { value: 'u1' } }, location: { identifier: { value: 'W3' } } }],
+    });
+    const dir = ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(search), JSON.stringify(byIdentifier)]);
     const ws = await workspace();
     const report = await ingestDataset(ws, dir, { now });
-    expect(report.events.eventsStored).toBe(2);
+    expect(report.events.eventsStored).toBe(3);
     const stored = await rows<Record<string, unknown>>(
       ws.db,
       `SELECT e.event_id, u.user_id, p.patient_id, e.action, e.purpose, d.department_id, w.workstation
@@ -289,6 +293,7 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
       workstation: 'ws-7',
     });
     expect(stored[1]).toMatchObject({ user_id: 'u2', patient_id: 'p1', action: 2, purpose: 2 });
+    expect(stored[2]).toMatchObject({ user_id: 'u1', department_id: 'W3', workstation: null });
   });
 
   it('skips and counts events that are not about one patient', async () => {

@@ -2,7 +2,7 @@
  * Stage FHIR R4 AuditEvent NDJSON (IHE BALP shape) into the same text columns as access_events.csv, mapped in SQL:
  * the requestor agent is the user, the entity that is a Patient (reference or role 1) the patient, C/R/U/D/E the
  * action (E with a query is a search), purposeOfEvent or the agent's purposeOfUse the purpose, the agent's location
- * the department and its network address the workstation. A line that is not JSON stops the batch (or is skipped and
+ * (its reference's last segment, else its identifier) the department and its network address the workstation. A line that is not JSON stops the batch (or is skipped and
  * counted with --skip-bad-lines), named by its line number.
  */
 import path from 'node:path';
@@ -33,7 +33,7 @@ const AUDIT_EVENT: { readonly [key: string]: Shape } = {
     {
       requestor: 'BOOLEAN',
       who: REFERENCE,
-      location: { reference: 'VARCHAR' },
+      location: REFERENCE,
       network: { address: 'VARCHAR' },
       purposeOfUse: [CONCEPT],
     },
@@ -111,7 +111,7 @@ function mappingSql(raw: string, numbered: boolean): string {
         WHEN 'E' THEN CASE WHEN ${isSearch} THEN 'search' ELSE 'export' END ELSE action END AS action,
       CASE WHEN list_contains(${known}, ${firstPurpose}) THEN ${firstPurpose}
         ELSE coalesce(list_filter(${purposes}, x -> x IN ${sqlList(PURPOSES)})[1], (${purposes})[1]) END AS purpose,
-      nullif(${lastSegmentSql('req.location.reference')}, '') AS department_id,
+      coalesce(nullif(${lastSegmentSql('req.location.reference')}, ''), nullif(req.location.identifier.value, '')) AS department_id,
       coalesce(req.network.address, list_filter(list_transform(coalesce(agent, []), a -> a.network.address), x -> x IS NOT NULL)[1]) AS workstation
     FROM m`;
 }
