@@ -23,6 +23,15 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
 export const STALE_OPEN = { days: 90 } as const;
 
 /**
+ * The units a user works in, where the log does not say: for a user at least `unnamedShare` of whose lookups name no
+ * unit (the home unit stands in), each other unit of the home clinic whose patients make up at least `share` of the
+ * patients of the user's documented lookups, and at least `minPatients` of them (a ward physician's outpatient
+ * clinic). The user's undocumented lookups are then judged as the work of each such unit too (familiarity). A log
+ * that names the unit of each lookup says where the user worked; then nothing is learned.
+ */
+export const WORK_UNITS = { unnamedShare: 0.5, share: 0.2, minPatients: 5 } as const;
+
+/**
  * Familiarity of a user with the unit treating the patient (f in [0, 1], the largest of these):
  * - department: how many *other* users of the same department looked up *other* patients of that unit without a
  *   documented reason (colleagues gathering around one patient do not make each other look ordinary); f = 1 when at

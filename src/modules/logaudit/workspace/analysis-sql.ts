@@ -35,10 +35,11 @@ import {
   STALE_OPEN,
   ABSENCE,
   WORK,
+  WORK_UNITS,
   UNFAMILIAR_BELOW,
 } from '../domain/statistics.js';
 import { SERVICE_DEPARTMENT_KINDS } from '../domain/explain-policy.js';
-import { SRC_ENCOUNTER, SRC_RELATION } from './explain-sql.js';
+import { FLAG_UNIT_NOT_GIVEN, SRC_ENCOUNTER, SRC_RELATION } from './explain-sql.js';
 import { purposeCode, sqlList } from '../domain/codes.js';
 import { exec, lit, type Db } from './sql.js';
 
@@ -289,9 +290,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // The units treating the patient around the lookup (service units excluded: an order says little about who the
-    // patient's carers are); 0 = no contact with the hospital at all.
+    // patient's carers are); 0 = no contact with the hospital at all. Where the log names no unit for a user's
+    // lookups, the user's undocumented lookups also count in the other units of the home clinic that the user's
+    // documented work shows (see WORK_UNITS).
     name: 'care',
-    sql: () => `CREATE OR REPLACE TEMP TABLE a_care AS
+    sql: (w) => `CREATE OR REPLACE TEMP TABLE a_care AS
       WITH w AS (
         SELECT pid, dept,
                CASE WHEN coalesce(dept_kind, '') IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN 2
@@ -308,7 +311,21 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         WHERE tier = best)
       SELECT * FROM m
       UNION ALL
-      SELECT a.uid, a.pid, a.udept, a.state, 0 AS care FROM a_ctx a ANTI JOIN m ON m.uid = a.uid AND m.pid = a.pid`,
+      SELECT a.uid, a.pid, a.udept, a.state, 0 AS care FROM a_ctx a ANTI JOIN m ON m.uid = a.uid AND m.pid = a.pid;
+      CREATE OR REPLACE TEMP TABLE a_user_units AS
+        WITH unnamed AS (
+          SELECT uid FROM events WHERE ${eventWindowPredicate(w)}
+          GROUP BY uid HAVING avg(((flags & ${FLAG_UNIT_NOT_GIVEN}) <> 0)::INTEGER) >= ${WORK_UNITS.unnamedShare}),
+        x AS (
+          SELECT uid, care, count(DISTINCT pid) AS n FROM a_care
+          WHERE state <> 'unexplained' AND care <> 0 AND uid IN (SELECT uid FROM unnamed) GROUP BY ALL),
+        t AS (SELECT uid, sum(n) AS total FROM x GROUP BY uid)
+        SELECT x.uid, x.care AS unit FROM x JOIN t USING (uid) JOIN users u USING (uid)
+        JOIN departments hd ON hd.department_id = u.department_id JOIN dept_info hi ON hi.dept = hd.dept
+        JOIN dept_info ci ON ci.dept = x.care
+        WHERE x.n >= ${WORK_UNITS.share} * t.total AND x.n >= ${WORK_UNITS.minPatients} AND hi.clinic = ci.clinic AND x.care <> hd.dept;
+      INSERT INTO a_care SELECT c.uid, c.pid, uu.unit, c.state, c.care
+        FROM a_care c JOIN a_user_units uu ON uu.uid = c.uid AND uu.unit IS DISTINCT FROM c.udept WHERE c.state <> 'explained'`,
   },
   {
     name: 'familiarity',

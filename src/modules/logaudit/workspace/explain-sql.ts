@@ -29,9 +29,13 @@ export interface ExplanationRule {
 
 const ETREAT = purposeCode('ETREAT');
 
-/** Event flags (bits): 1 = outside the user's employment period, 2 = emergency access without an emergency contact. */
+/**
+ * Event flags (bits): 1 = outside the user's employment period, 2 = emergency access without an emergency contact,
+ * 4 = the log named no unit for the lookup (the user's home unit stands in for it).
+ */
 export const FLAG_AFTER_EMPLOYMENT = 1;
 export const FLAG_ETREAT_NO_EMERGENCY = 2;
+export const FLAG_UNIT_NOT_GIVEN = 4;
 
 /** Kinds of period in `explainers`: a care relation, an encounter, the administrative weeks after a discharge. */
 export const SRC_RELATION = 1;
@@ -110,12 +114,16 @@ export const EXPLANATION_FROM_MATCHES = `coalesce(m_best.code, 0)`;
 
 export const MATCH_JOINS = (c: string): string => `LEFT JOIN m_best ON m_best.rec = ${c}.rec`;
 
-/** Flags of a lookup given its matches (ETREAT lookups are emergency users, so m_all sees their periods). */
+/**
+ * Flags of a lookup given its matches (ETREAT lookups are emergency users, so m_all sees their periods) and whether
+ * the log named its unit (`unit_not_given`).
+ */
 export function flagsSql(segments: readonly OffsetSegment[]): string {
   const day = localDateSql(localMsSql('c.ts', segments));
   return `((CASE WHEN (c.employed_to IS NOT NULL AND ${day} > c.employed_to)
                   OR (c.employed_from IS NOT NULL AND ${day} < c.employed_from) THEN ${FLAG_AFTER_EMPLOYMENT} ELSE 0 END)
-         + (CASE WHEN c.purpose = ${ETREAT} AND NOT coalesce(m_best.emergency, false) THEN ${FLAG_ETREAT_NO_EMERGENCY} ELSE 0 END))::UTINYINT`;
+         + (CASE WHEN c.purpose = ${ETREAT} AND NOT coalesce(m_best.emergency, false) THEN ${FLAG_ETREAT_NO_EMERGENCY} ELSE 0 END)
+         + (CASE WHEN c.unit_not_given THEN ${FLAG_UNIT_NOT_GIVEN} ELSE 0 END))::UTINYINT`;
 }
 
 /** SQL condition for one organisation rule over events `e` joined with their user `u` and unit `di`/`d`. */

@@ -134,12 +134,13 @@ describe('explain', () => {
     expect(got.get(String(other.event_id))).toBe(0);
   });
 
-  it('flags emergency access without an emergency contact and lookups after employment', async () => {
+  it('flags emergency access without an emergency contact, lookups after employment and lookups with no unit', async () => {
     const data = smallHospital();
     (data.staff.find((s) => s.user_id === 'u30') as Record<string, unknown>).employed_to = '2026-03-25';
-    const etreat = lookup('u27', 'p6', at(14, 3), { purpose: 'ETREAT' });
-    const late = lookup('u30', 'p2', at(27, 10));
-    data.events.push(etreat, late);
+    const etreat = lookup('u27', 'p6', at(14, 3), { purpose: 'ETREAT', department_id: 'W3' });
+    const late = lookup('u30', 'p2', at(27, 10), { department_id: 'W3' });
+    const unnamed = lookup('u1', 'p4', at(6, 10));
+    data.events.push(etreat, late, unnamed);
     const ws = await openWorkspace(tempDir(), { threads: 2 });
     open.push(ws);
     await ingestDataset(ws, writeDataset(tempDir(), data), { now });
@@ -150,6 +151,7 @@ describe('explain', () => {
     );
     expect(flags.get(String(etreat.event_id))).toBe(2);
     expect(flags.get(String(late.event_id))).toBe(1);
-    expect(flags.size).toBe(2);
+    expect(flags.get(String(unnamed.event_id))).toBe(4);
+    expect(flags.size).toBe(3);
   });
 });

@@ -381,7 +381,7 @@ export function insertEventsSql(batchId: number, segments: readonly OffsetSegmen
     WITH c AS MATERIALIZED (
       SELECT *, ${lookupTraitsSql()}
       FROM (SELECT st.rec, st.event_id, st.ts, st.uid, st.pid, st.action, st.purpose,
-                   coalesce(st.dept, hd.dept) AS dept, st.ws, u.role, u.employed_from, u.employed_to,
+                   coalesce(st.dept, hd.dept) AS dept, st.dept IS NULL AS unit_not_given, st.ws, u.role, u.employed_from, u.employed_to,
                    di.kind AS dept_kind, di.clinic
             FROM ${STAGE} st JOIN users u ON u.uid = st.uid
             LEFT JOIN departments hd ON hd.department_id = u.department_id
