@@ -270,9 +270,11 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
         { requestor: true, who: { reference: 'Practitioner/u2' }, purposeOfUse: [{ coding: [{ code: 'ETREAT' }] }] },
       ],
     });
-    // A Location reference may name the unit by identifier only.
+    // A Location reference may name the unit by identifier only, and the patient may be a person entity without a
+    // role, named by identifier.
     const byIdentifier = audit('a3', {
       agent: [{ requestor: true, who: { identifier: { value: 'u1' } }, location: { identifier: { value: 'W3' } } }],
+      entity: [{ what: { identifier: { value: 'p2' } }, type: { code: '1' } }],
     });
     const dir = ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(search), JSON.stringify(byIdentifier)]);
     const ws = await workspace();
@@ -293,7 +295,7 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
       workstation: 'ws-7',
     });
     expect(stored[1]).toMatchObject({ user_id: 'u2', patient_id: 'p1', action: 2, purpose: 2 });
-    expect(stored[2]).toMatchObject({ user_id: 'u1', department_id: 'W3', workstation: null });
+    expect(stored[2]).toMatchObject({ user_id: 'u1', patient_id: 'p2', department_id: 'W3', workstation: null });
   });
 
   it('skips and counts events that are not about one patient', async () => {

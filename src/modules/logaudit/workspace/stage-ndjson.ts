@@ -1,8 +1,9 @@
 /**
  * Stage FHIR R4 AuditEvent NDJSON (IHE BALP shape) into the same text columns as access_events.csv, mapped in SQL:
- * the requestor agent is the user, the entity that is a Patient (reference or role 1) the patient, C/R/U/D/E the
- * action (E with a query is a search), purposeOfEvent or the agent's purposeOfUse the purpose, the agent's location
- * (its reference's last segment, else its identifier) the department and its network address the workstation. A line that is not JSON stops the batch (or is skipped and
+ * the requestor agent is the user; the entity that is a Patient (a Patient reference, role 1, or type 1 "person"
+ * without a role) the patient; C/R/U/D/E the action (E with a query is a search); purposeOfEvent or the agent's
+ * purposeOfUse the purpose; the agent's location (its reference's last segment, else its identifier) the
+ * department, and its network address the workstation. A line that is not JSON stops the batch (or is skipped and
  * counted with --skip-bad-lines), named by its line number.
  */
 import path from 'node:path';
@@ -38,7 +39,7 @@ const AUDIT_EVENT: { readonly [key: string]: Shape } = {
       purposeOfUse: [CONCEPT],
     },
   ],
-  entity: [{ what: REFERENCE, role: CODING, query: 'VARCHAR' }],
+  entity: [{ what: REFERENCE, type: CODING, role: CODING, query: 'VARCHAR' }],
 };
 
 function duckType(shape: Shape): string {
@@ -91,7 +92,8 @@ function mappingSql(raw: string, numbered: boolean): string {
   // The first agent is usually the requestor.
   const requestor = `CASE WHEN agent[1].requestor THEN agent[1] ELSE list_filter(coalesce(agent, []), a -> coalesce(a.requestor, false))[1] END`;
   const patients = `list_distinct(list_transform(
-      list_filter(coalesce(entity, []), e -> ${isPatientRefSql('e.what.reference')} OR e.role.code = '1'),
+      list_filter(coalesce(entity, []), e -> ${isPatientRefSql('e.what.reference')} OR e.role.code = '1'
+        OR (e.role.code IS NULL AND e.type.code = '1')),
       e -> coalesce(nullif(${patientIdSql('e.what.reference')}, ''), e.what.identifier.value)))`;
   const isSearch = `(list_has_any(list_transform(coalesce(subtype, []), s -> s.code), ['search', 'search-type', 'search-system'])
       OR type.code = '110112'
