@@ -54,6 +54,8 @@ export interface ReasonFacts {
   readonly weeks?: number;
   /** Set when administrative follow-up after discharge matched but was not accepted (an hour the user never works). */
   readonly followUpOffHours?: boolean;
+  /** The patient is taken to be an employee by a full name that one staff member and one patient have. */
+  readonly employeeByName?: boolean;
 }
 
 interface ReasonEntry {
@@ -68,8 +70,14 @@ const pct = (value: number | undefined, locale: 'nb-NO' | 'en-GB'): string =>
 
 export const REASONS = {
   SELF_LOOKUP: {
-    nb: () => 'Brukeren slo opp sin egen journal.',
-    en: () => 'The user looked up their own record.',
+    nb: (f) =>
+      f.employeeByName
+        ? 'Brukeren slo opp en journal med sitt eget fulle navn, som ingen andre har (trolig sin egen; pasientlisten sier ikke hvem som er ansatt).'
+        : 'Brukeren slo opp sin egen journal.',
+    en: (f) =>
+      f.employeeByName
+        ? 'The user looked up a record with their own full name, which no one else has (probably their own; the patient list does not say who is an employee).'
+        : 'The user looked up their own record.',
   },
   SAME_ADDRESS: {
     nb: () => 'Pasienten er registrert på samme adresse som brukeren.',
@@ -94,12 +102,24 @@ export const REASONS = {
       `The user looked up ${n(f.sameNamePatients)} different patients with the same family name on one day without a documented reason, more than chance explains for a name that common (as when someone searches for one particular person).`,
   },
   COLLEAGUE_PATIENT: {
-    nb: () => 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',
-    en: () => "The patient is a colleague in the user's own department or clinic.",
+    nb: (f) =>
+      f.employeeByName
+        ? 'Pasienten har det fulle navnet til én kollega i samme avdeling eller klinikk som brukeren, og ingen andre har det (trolig samme person).'
+        : 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',
+    en: (f) =>
+      f.employeeByName
+        ? "The patient has the full name of one colleague in the user's own department or clinic, and no one else has it (probably the same person)."
+        : "The patient is a colleague in the user's own department or clinic.",
   },
   EMPLOYEE_PATIENT: {
-    nb: () => 'Pasienten er ansatt i virksomheten.',
-    en: () => 'The patient is an employee of the organisation.',
+    nb: (f) =>
+      f.employeeByName
+        ? 'Pasienten har det fulle navnet til én ansatt i virksomheten, og ingen andre har det (trolig samme person).'
+        : 'Pasienten er ansatt i virksomheten.',
+    en: (f) =>
+      f.employeeByName
+        ? 'The patient has the full name of one employee of the organisation, and no one else has it (probably the same person).'
+        : 'The patient is an employee of the organisation.',
   },
   NO_RELATION: {
     nb: (f) =>

@@ -84,6 +84,7 @@ function factsOf(pair: ScoredPair): ReasonFacts {
     exportedBeforeLeavingExpected: num(f.leaving_expected),
     weeks: num(f.n_weeks_unexplained),
     followUpOffHours: f.follow_up_off_hours === 1,
+    employeeByName: f.employee_by_name === 1,
     hours: hoursText(pair.hours_undocumented),
   };
 }

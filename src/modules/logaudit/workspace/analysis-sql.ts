@@ -250,7 +250,16 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT address_id FROM patients WHERE known UNION ALL SELECT address_id FROM users WHERE known)
         WHERE address_id IS NOT NULL GROUP BY 1;
       CREATE OR REPLACE TEMP TABLE a_persons AS
-        SELECT (SELECT count(*) FROM patients WHERE known) + (SELECT count(*) FROM users WHERE known) AS n`,
+        SELECT (SELECT count(*) FROM patients WHERE known) + (SELECT count(*) FROM users WHERE known) AS n;
+      CREATE OR REPLACE TEMP TABLE a_employees AS
+        WITH linked AS (SELECT pid, employee_user_id FROM patients WHERE nullif(employee_user_id, '') IS NOT NULL),
+        pk AS (SELECT pid, lower(trim(family_name)) || '|' || lower(trim(given_name)) AS k FROM patients WHERE known),
+        sk AS (SELECT user_id, lower(trim(family_name)) || '|' || lower(trim(given_name)) AS k FROM users WHERE known),
+        pu AS (SELECT k, any_value(pid) AS pid FROM pk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
+        su AS (SELECT k, any_value(user_id) AS user_id FROM sk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1)
+        SELECT pid, employee_user_id, false AS by_name FROM linked
+        UNION ALL
+        SELECT pu.pid, su.user_id, true FROM pu JOIN su USING (k) WHERE NOT EXISTS (SELECT 1 FROM linked)`,
   },
   {
     name: 'context',
@@ -265,13 +274,14 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             AS hours_undocumented,
           coalesce(a.first_unexplained_ts, a.first_ts) AS ref_ts,
           u.role, u.known AS user_known, coalesce(a.dept, hd.dept) AS udept, hd.dept AS home_dept,
-          (pt.employee_user_id IS NOT NULL AND pt.employee_user_id = u.user_id) AS is_self,
+          (ae.employee_user_id IS NOT NULL AND ae.employee_user_id = u.user_id) AS is_self,
           CASE WHEN u.address_id = pt.address_id THEN pt.address_id END AS shared_address,
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) THEN lower(trim(pt.family_name)) END AS shared_name,
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) AND lower(trim(u.given_name)) = lower(trim(pt.given_name))
             THEN lower(trim(pt.family_name)) || '|' || lower(trim(pt.given_name)) END AS shared_full_name,
-          pt.employee_user_id
+          ae.employee_user_id, coalesce(ae.by_name, false) AS employee_by_name
         FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid) LEFT JOIN a_stale st USING (uid, pid)
+        LEFT JOIN a_employees ae ON ae.pid = a.pid
         LEFT JOIN departments hd ON hd.department_id = u.department_id)
       SELECT b.* EXCLUDE (shared_address, shared_name, shared_full_name, employee_user_id),
         di.clinic AS uclinic,
@@ -839,7 +849,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       SELECT c.uid, c.pid, c.state, c.n_events, c.n_unexplained, c.first_ts, c.last_ts, c.n_weeks_unexplained, c.explanation,
         coalesce(f.f, 1.0) AS familiarity, f.peers, f.dept_size, coalesce(f.no_contact, false) AS no_contact,
         us.breadth, us.rapid, us.breadth_typical, pa.day_max, pa.day_typical, pa.spell_units, c.name_n, c.hours_undocumented,
-        c.follow_up_off_hours::INTEGER AS follow_up_off_hours,
+        c.follow_up_off_hours::INTEGER AS follow_up_off_hours, c.employee_by_name::INTEGER AS employee_by_name,
         (c.is_self)::DOUBLE AS s_self,
         (c.n_after_employment > 0)::DOUBLE * CASE WHEN em.uid IS NULL THEN 1.0 ELSE ${EMPLOYMENT.stillWorking} END AS s_after_employment,
         CASE WHEN c.same_address AND NOT c.is_self THEN least(1.0, ${ADDRESS_HOUSEHOLD}.0 / greatest(c.address_n, 1)) ELSE 0 END AS s_address,

@@ -53,6 +53,7 @@ const FACT_COLUMNS = [
   'leaving_expected',
   'n_weeks_unexplained',
   'follow_up_off_hours',
+  'employee_by_name',
 ];
 
 export async function topPairs(db: Db, limit: number, minScore: number): Promise<ScoredPair[]> {
