@@ -54,7 +54,7 @@ export interface ReasonFacts {
   readonly weeks?: number;
   /** Set when administrative follow-up after discharge matched but was not accepted (an hour the user never works). */
   readonly followUpOffHours?: boolean;
-  /** The patient is taken to be an employee by a full name that one staff member and one patient have. */
+  /** The patient is taken to be an employee by the full name (and address), the patient list linking no employee. */
   readonly employeeByName?: boolean;
 }
 
@@ -72,11 +72,11 @@ export const REASONS = {
   SELF_LOOKUP: {
     nb: (f) =>
       f.employeeByName
-        ? 'Brukeren slo opp en journal med sitt eget fulle navn, som ingen andre har (trolig sin egen; pasientlisten sier ikke hvem som er ansatt).'
+        ? 'Brukeren slo opp en journal med sitt eget fulle navn (trolig sin egen; pasientlisten sier ikke hvem som er ansatt).'
         : 'Brukeren slo opp sin egen journal.',
     en: (f) =>
       f.employeeByName
-        ? 'The user looked up a record with their own full name, which no one else has (probably their own; the patient list does not say who is an employee).'
+        ? 'The user looked up a record with their own full name (probably their own; the patient list does not say who is an employee).'
         : 'The user looked up their own record.',
   },
   SAME_ADDRESS: {
@@ -104,21 +104,21 @@ export const REASONS = {
   COLLEAGUE_PATIENT: {
     nb: (f) =>
       f.employeeByName
-        ? 'Pasienten har det fulle navnet til én kollega i samme avdeling eller klinikk som brukeren, og ingen andre har det (trolig samme person).'
+        ? 'Pasienten har samme fulle navn som en kollega i samme avdeling eller klinikk som brukeren (trolig samme person; pasientlisten sier ikke hvem som er ansatt).'
         : 'Pasienten er en kollega i samme avdeling eller klinikk som brukeren.',
     en: (f) =>
       f.employeeByName
-        ? "The patient has the full name of one colleague in the user's own department or clinic, and no one else has it (probably the same person)."
+        ? "The patient has the full name of a colleague in the user's own department or clinic (probably the same person; the patient list does not say who is an employee)."
         : "The patient is a colleague in the user's own department or clinic.",
   },
   EMPLOYEE_PATIENT: {
     nb: (f) =>
       f.employeeByName
-        ? 'Pasienten har det fulle navnet til én ansatt i virksomheten, og ingen andre har det (trolig samme person).'
+        ? 'Pasienten har samme fulle navn som en ansatt i virksomheten (trolig samme person; pasientlisten sier ikke hvem som er ansatt).'
         : 'Pasienten er ansatt i virksomheten.',
     en: (f) =>
       f.employeeByName
-        ? 'The patient has the full name of one employee of the organisation, and no one else has it (probably the same person).'
+        ? 'The patient has the full name of an employee of the organisation (probably the same person; the patient list does not say who is an employee).'
         : 'The patient is an employee of the organisation.',
   },
   NO_RELATION: {

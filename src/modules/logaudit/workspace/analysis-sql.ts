@@ -159,6 +159,9 @@ function unusualSpellSql(o: {
         FROM wp LEFT JOIN units u USING (uid, start) GROUP BY wp.uid, wp.pid`;
 }
 
+/** A person's full name as one comparable key (`family|given`, lower case, trimmed). */
+const FULL_NAME_KEY = `lower(trim(family_name)) || '|' || lower(trim(given_name))`;
+
 export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
   {
     name: 'pairs',
@@ -241,7 +244,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT family_name FROM patients WHERE known UNION ALL SELECT family_name FROM users WHERE known)
         WHERE family_name IS NOT NULL GROUP BY 1;
       CREATE OR REPLACE TEMP TABLE a_full_names AS
-        SELECT lower(trim(family_name)) || '|' || lower(trim(given_name)) AS name, count(*) AS n FROM (
+        SELECT ${FULL_NAME_KEY} AS name, count(*) AS n FROM (
           SELECT family_name, given_name FROM patients WHERE known
           UNION ALL SELECT family_name, given_name FROM users WHERE known)
         WHERE family_name IS NOT NULL AND given_name IS NOT NULL GROUP BY 1;
@@ -253,13 +256,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT (SELECT count(*) FROM patients WHERE known) + (SELECT count(*) FROM users WHERE known) AS n;
       CREATE OR REPLACE TEMP TABLE a_employees AS
         WITH linked AS (SELECT pid, employee_user_id FROM patients WHERE nullif(employee_user_id, '') IS NOT NULL),
-        pk AS (SELECT pid, lower(trim(family_name)) || '|' || lower(trim(given_name)) AS k FROM patients WHERE known),
-        sk AS (SELECT user_id, lower(trim(family_name)) || '|' || lower(trim(given_name)) AS k FROM users WHERE known),
-        pu AS (SELECT k, any_value(pid) AS pid FROM pk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
-        su AS (SELECT k, any_value(user_id) AS user_id FROM sk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1)
+        pk AS (SELECT pid, address_id, ${FULL_NAME_KEY} AS k FROM patients WHERE known),
+        sk AS (SELECT user_id, address_id, ${FULL_NAME_KEY} AS k FROM users WHERE known),
+        pu AS (SELECT k FROM pk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
+        su AS (SELECT k FROM sk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
+        -- the same full name and address, or a full name that one patient and one staff member have (no address)
+        matched AS (
+          SELECT pk.pid, sk.user_id FROM pk JOIN sk USING (k)
+          WHERE pk.address_id = sk.address_id
+            OR ((pk.address_id IS NULL OR sk.address_id IS NULL) AND k IN (SELECT k FROM pu) AND k IN (SELECT k FROM su)))
         SELECT pid, employee_user_id, false AS by_name FROM linked
         UNION ALL
-        SELECT pu.pid, su.user_id, true FROM pu JOIN su USING (k) WHERE NOT EXISTS (SELECT 1 FROM linked)`,
+        SELECT pid, any_value(user_id), true FROM matched WHERE NOT EXISTS (SELECT 1 FROM linked)
+        GROUP BY pid HAVING count(*) = 1`,
   },
   {
     name: 'context',
