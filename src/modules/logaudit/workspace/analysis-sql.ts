@@ -256,8 +256,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT (SELECT count(*) FROM patients WHERE known) + (SELECT count(*) FROM users WHERE known) AS n;
       CREATE OR REPLACE TEMP TABLE a_employees AS
         WITH linked AS (SELECT pid, employee_user_id FROM patients WHERE nullif(employee_user_id, '') IS NOT NULL),
-        pk AS (SELECT pid, address_id, ${FULL_NAME_KEY} AS k FROM patients WHERE known),
-        sk AS (SELECT user_id, address_id, ${FULL_NAME_KEY} AS k FROM users WHERE known),
+        -- (nothing to match where the file links employees: it is taken at its word)
+        pk AS (SELECT pid, address_id, ${FULL_NAME_KEY} AS k FROM patients WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
+        sk AS (SELECT user_id, address_id, ${FULL_NAME_KEY} AS k FROM users WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
         pu AS (SELECT k FROM pk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
         su AS (SELECT k FROM sk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
         -- the same full name and address, or a full name that one patient and one staff member have (no address)
@@ -267,8 +268,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             OR ((pk.address_id IS NULL OR sk.address_id IS NULL) AND k IN (SELECT k FROM pu) AND k IN (SELECT k FROM su)))
         SELECT pid, employee_user_id, false AS by_name FROM linked
         UNION ALL
-        SELECT pid, any_value(user_id), true FROM matched WHERE NOT EXISTS (SELECT 1 FROM linked)
-        GROUP BY pid HAVING count(*) = 1`,
+        SELECT pid, any_value(user_id), true FROM matched GROUP BY pid HAVING count(*) = 1`,
   },
   {
     name: 'context',
