@@ -159,8 +159,8 @@ function unusualSpellSql(o: {
         FROM wp LEFT JOIN units u USING (uid, start) GROUP BY wp.uid, wp.pid`;
 }
 
-/** A person's full name as one comparable key (`family|given`, lower case, trimmed). */
-const FULL_NAME_KEY = `lower(trim(family_name)) || '|' || lower(trim(given_name))`;
+/** A person's full name as one comparable key (`family|given`, lower case, trimmed); `t` qualifies the columns. */
+const fullNameKey = (t = ''): string => `lower(trim(${t}family_name)) || '|' || lower(trim(${t}given_name))`;
 
 export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) => string }[] = [
   {
@@ -244,7 +244,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT family_name FROM patients WHERE known UNION ALL SELECT family_name FROM users WHERE known)
         WHERE family_name IS NOT NULL GROUP BY 1;
       CREATE OR REPLACE TEMP TABLE a_full_names AS
-        SELECT ${FULL_NAME_KEY} AS name, count(*) AS n FROM (
+        SELECT ${fullNameKey()} AS name, count(*) AS n FROM (
           SELECT family_name, given_name FROM patients WHERE known
           UNION ALL SELECT family_name, given_name FROM users WHERE known)
         WHERE family_name IS NOT NULL AND given_name IS NOT NULL GROUP BY 1;
@@ -257,8 +257,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_employees AS
         WITH linked AS (SELECT pid, employee_user_id FROM patients WHERE nullif(employee_user_id, '') IS NOT NULL),
         -- (nothing to match where the file links employees: it is taken at its word)
-        pk AS (SELECT pid, address_id, ${FULL_NAME_KEY} AS k FROM patients WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
-        sk AS (SELECT user_id, address_id, ${FULL_NAME_KEY} AS k FROM users WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
+        pk AS (SELECT pid, address_id, ${fullNameKey()} AS k FROM patients WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
+        sk AS (SELECT user_id, address_id, ${fullNameKey()} AS k FROM users WHERE known AND NOT EXISTS (SELECT 1 FROM linked)),
         pu AS (SELECT k FROM pk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
         su AS (SELECT k FROM sk WHERE k IS NOT NULL GROUP BY k HAVING count(*) = 1),
         -- the same full name and address, or a full name that one patient and one staff member have (no address)
@@ -287,7 +287,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           CASE WHEN u.address_id = pt.address_id THEN pt.address_id END AS shared_address,
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) THEN lower(trim(pt.family_name)) END AS shared_name,
           CASE WHEN lower(trim(u.family_name)) = lower(trim(pt.family_name)) AND lower(trim(u.given_name)) = lower(trim(pt.given_name))
-            THEN lower(trim(pt.family_name)) || '|' || lower(trim(pt.given_name)) END AS shared_full_name,
+            THEN ${fullNameKey('pt.')} END AS shared_full_name,
           ae.employee_user_id, coalesce(ae.by_name, false) AS employee_by_name
         FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid) LEFT JOIN a_stale st USING (uid, pid)
         LEFT JOIN a_employees ae ON ae.pid = a.pid
