@@ -806,8 +806,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       FROM pair_days d JOIN chance c USING (uid, day) WHERE ${windowPredicate(w)} GROUP BY d.uid, d.pid`,
   },
   {
-    // The care team at work: another user of the same department also looked up the patient within a week of the
-    // undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
+    // The care team at work: another user of the same department (a person, not a machine account) also looked up
+    // the patient within a week of the undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
     // shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
     // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
     // department within the following weeks (a referral being assessed, a visit being prepared). And an emergency:
@@ -823,6 +823,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT q.uid, q.pid, q.day, count(DISTINCT o.uid) AS n
         FROM q LEFT JOIN d o ON o.pid = q.pid AND o.dept = q.dept AND o.uid <> q.uid
           AND o.day BETWEEN q.day - ${WORK.teamDays} AND q.day + ${WORK.teamDays}
+          AND o.uid NOT IN (SELECT uid FROM a_machine)
         GROUP BY q.uid, q.pid, q.day)
       GROUP BY uid, pid HAVING min(n) > 0;
       CREATE OR REPLACE TEMP TABLE a_upcoming AS
@@ -869,10 +870,12 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN c.same_name AND NOT c.is_self THEN ${nameRarity('c.name_n', 'p.n')} ELSE 0 END AS s_name,
         CASE WHEN c.same_full_name AND NOT c.is_self THEN ${nameRarity('c.full_name_n', 'p.n')} ELSE 0 END AS s_full_name,
         c.full_name_n,
-        CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_dept IN (c.udept, c.home_dept) THEN 1.0
+        -- A machine account has no colleagues: reading an employee's record is its job like any other.
+        CASE WHEN mc.uid IS NOT NULL THEN 0
+             WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_dept IN (c.udept, c.home_dept) THEN 1.0
              WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
              ELSE 0 END AS s_colleague,
-        CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid THEN 1.0 ELSE 0 END AS s_employee,
+        CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND mc.uid IS NULL THEN 1.0 ELSE 0 END AS s_employee,
         coalesce(pa.s_burst, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
         CASE WHEN coalesce(f.no_contact, false) THEN coalesce(us.s_strangers, 0) ELSE 0 END AS s_strangers,
