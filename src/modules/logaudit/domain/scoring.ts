@@ -38,11 +38,6 @@ export interface SignalSpec {
    * undocumented work does not make it less telling, so `routine_keep` does not scale it.
    */
   readonly ownHabit?: boolean;
-  /**
-   * A rule about the pair that signs of real work (the care team, charting) weaken as they weaken behaviour: a
-   * colleague whom the user's department is caring for is looked up by several of its staff; a lone look is not care.
-   */
-  readonly workKept?: boolean;
   /** A signal about many users at once (a burst on one patient): colleagues looking too do not mitigate it. */
   readonly crowd?: boolean;
   /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
@@ -85,7 +80,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SAME_FAMILY_NAME_RARE', column: 's_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'SAME_FULL_NAME', column: 's_full_name', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'NAME_SEARCH_SERIES', column: 's_name_series', weight: 0.6, factor: ONLY_UNEXPLAINED },
-  { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED, workKept: true },
+  { code: 'COLLEAGUE_PATIENT', column: 's_colleague', weight: 0.5, factor: MOSTLY_UNEXPLAINED },
   { code: 'RESEARCH_WITHOUT_STUDY', column: 's_research', weight: 0.5, factor: ONLY_UNEXPLAINED },
   // A crowd on the patient counts in full for a lookup explained only by a stay in a sibling unit of the clinic: the
   // clinic explains one reader, not why many units looked at once.
@@ -183,7 +178,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     circumstance: true,
   },
   { code: 'REPEATED_ACCESS', column: 's_repeat', weight: 0.5, factor: ONLY_UNEXPLAINED, behaviour: true },
-  { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED, workKept: true },
+  { code: 'EMPLOYEE_PATIENT', column: 's_employee', weight: 0.15, factor: ONLY_UNEXPLAINED },
   {
     code: 'PRINT_OR_EXPORT',
     column: 's_print',
@@ -263,11 +258,8 @@ export function roundScore(score: number): number {
  * and the pair's work_keep (signs of real work; not for a crowd signal), as a DuckDB `* REPLACE (…)` list.
  */
 export function keptBehaviourSql(): string {
-  return SIGNALS.filter((s) => s.behaviour || s.workKept)
-    .map(
-      (s) =>
-        `${s.column}${s.ownHabit || !s.behaviour ? '' : ' * routine_keep'}${s.crowd ? '' : ' * work_keep'} AS ${s.column}`,
-    )
+  return SIGNALS.filter((s) => s.behaviour)
+    .map((s) => `${s.column}${s.ownHabit ? '' : ' * routine_keep'}${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
     .join(', ');
 }
 

@@ -150,21 +150,6 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), which no one else in W1 read.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
-  // A colleague in the team's care: p700 is u76 (W1), admitted to W3 like p203; u10 (W1) consults with a care
-  // relation and u75 (W1) reads it the next day without one. u5's lone look at p203 is the colleague case.
-  newStaff('u5', 'u75');
-  newStaff('u5', 'u76');
-  patient('p700', { family_name: 'Staffname76', address_id: 'addr-u76', employee_user_id: 'u76' });
-  data.encounters.push({
-    encounter_id: 'enc700',
-    patient_id: 'p700',
-    department_id: 'W3',
-    start: at(12, 8),
-    end: at(15, 8),
-    kind: 'inpatient',
-  });
-  data.care_relations.push({ patient_id: 'p700', user_id: 'u10', from: at(12, 8), to: at(15, 8), kind: 'consult' });
-  add(lookup('u10', 'p700', at(13, 11)), lookup('u75', 'p700', at(14, 11)));
   // Charting: u28 (W3) opens p4 (W1) during its stay without a documented reason and writes in the record; u29 (W3)
   // opens p8 (W1) during its stay the same way but only reads.
   add(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
@@ -327,7 +312,8 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${520 + day}`);
     add(lookup('sys1', `p${520 + day}`, at(day, 2, 11)));
   }
-  // It also reads a colleague's record (p203: u4's, W1), which from a person would be a colleague case.
+  // It also reads a colleague's record (p203: u4's, W1) for W1, which from a person would be a colleague case, and
+  // from a person of W1 the care team around u5's lookup of it.
   add(lookup('sys1', 'p203', at(14, 2, 13), { department_id: 'W1' }));
   // One night it reads ten more (a batch that was late): in a person, a burst of unfamiliar patients.
   for (let i = 0; i < 10; i++) {
@@ -508,14 +494,6 @@ describe('analyzeWorkspace', () => {
     expect(findingOf('u11', 'p150')?.score ?? 0).toBeLessThan(alone?.score ?? 0);
   });
 
-  it("counts a colleague's record less when the user's department is caring for the colleague", () => {
-    const weight = (u: string, p: string): number =>
-      findingOf(u, p)?.reasons.find((r) => r.code === 'COLLEAGUE_PATIENT')?.weight ?? 0;
-    expect(weight('u5', 'p203')).toBeGreaterThan(0.4);
-    expect(weight('u75', 'p700')).toBeGreaterThan(0);
-    expect(weight('u75', 'p700')).toBeLessThan(0.6 * weight('u5', 'p203'));
-  });
-
   it('counts less an undocumented lookup in which the user wrote in the record (charting is care work)', () => {
     const read = findingOf('u29', 'p8');
     expect(read, 'the undocumented read is a finding').toBeDefined();
@@ -562,6 +540,14 @@ describe('analyzeWorkspace', () => {
     // Undocumented lookups of patients without contact would score like any person's (about 0.1) were it not a
     // machine; what is left is no more than an explained lookup's trace.
     expect(Math.max(...sys1)).toBeLessThan(0.02);
+  });
+
+  it('does not take a machine account reading for the department for its care team', async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT s.work_keep FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+       WHERE u.user_id = 'u5' AND p.patient_id = 'p203'`,
+    );
+    expect(read.getRows().map((r) => Number(r[0]))).toEqual([1]);
   });
 
   it('counts an undocumented lookup more for a user who is otherwise always documented', async () => {
