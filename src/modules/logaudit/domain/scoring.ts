@@ -120,7 +120,15 @@ export const SIGNALS: readonly SignalSpec[] = [
     behaviour: true,
     ownHabit: true,
   },
-  { code: 'USER_EXPORT_BURST', column: 's_export_burst', weight: 0.6, factor: ONLY_UNEXPLAINED, behaviour: true },
+  // An export day counts at half weight for the documented prints among it (their strength is halved again where
+  // the day's prints were nearly all documented; see EXPORT_DAY): the reason covers reading, not exporting.
+  {
+    code: 'USER_EXPORT_BURST',
+    column: 's_export_burst',
+    weight: 0.6,
+    factor: { unexplained: 1, weak: 0.5, explained: 0.5 },
+    behaviour: true,
+  },
   {
     code: 'EXPORT_BEFORE_LEAVING',
     column: 's_leaving',

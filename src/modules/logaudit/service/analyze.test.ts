@@ -94,6 +94,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // afternoon; four undocumented prints alone are too few for an export day.
   for (const [i, p] of ['p51', 'p71', 'p91', 'p111', 'p144', 'p148', 'p152', 'p156'].entries())
     add(lookup('u51', p, at(13, 14, i * 5), { action: 'print', department_id: 'W4' }));
+  // A documented export day: u53 (W4) prints the records of all of W4's inpatients on one afternoon.
+  newStaff('u52', 'u53');
+  const w4Inpatients = data.encounters.filter(
+    (e) => e.department_id === 'W4' && String(e.start) <= at(20, 8) && at(20, 16) < String(e.end),
+  );
+  for (const [i, e] of w4Inpatients.entries())
+    add(lookup('u53', String(e.patient_id), at(20, 14, i * 2), { action: 'print', department_id: 'W4' }));
   // Unusual week: u40 (W4) browses nine unrelated patients (W1, W2, no contact) over a few days of one week, at work.
   const browsed = ['p121', 'p124', 'p459', 'p129', 'p132', 'p460', 'p137', 'p140', 'p458'];
   for (const [i, id] of browsed.entries()) add(lookup('u40', id, at(16 + (i % 4), 10 + (i % 3))));
@@ -609,9 +616,29 @@ describe('analyzeWorkspace', () => {
     expect(roaming?.reasons.map((r) => r.code)).not.toContain('UNUSUAL_WORKSTATION');
   });
 
-  it('counts documented prints on an export day, and flags only the undocumented ones', () => {
-    expect(findingOf('u51', 'p152')?.reasons.map((r) => r.code)).toContain('USER_EXPORT_BURST');
-    expect(findingOf('u51', 'p51'), 'a documented print is no finding').toBeUndefined();
+  it('counts documented prints on an export day, and ranks them below the undocumented ones', () => {
+    const undocumented = ['p144', 'p148', 'p152', 'p156'].map((p) => findingOf('u51', p));
+    for (const f of undocumented) expect(f?.reasons.map((r) => r.code)).toContain('USER_EXPORT_BURST');
+    // Half the day's prints had no documented reason: the documented ones are part of the same episode.
+    const documented = ['p51', 'p71', 'p91', 'p111'].map((p) => findingOf('u51', p));
+    for (const f of documented) expect(f?.reasons.map((r) => r.code)).toEqual(['USER_EXPORT_BURST']);
+    const lowestUndocumented = Math.min(...undocumented.map((f) => f?.score ?? 0));
+    for (const f of documented) expect(f?.score ?? 1).toBeLessThan(0.5 * lowestUndocumented);
+  });
+
+  it('keeps no more than a trace of an export day whose prints were all documented', async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT s.state, s.s_export_burst, s.score FROM a_scored s JOIN users u USING (uid) WHERE u.user_id = 'u53'`,
+    );
+    const pairs = read
+      .getRows()
+      .map(([state, strength, score]) => ({ state, strength: Number(strength), score: Number(score) }));
+    expect(pairs.length).toBeGreaterThanOrEqual(5);
+    for (const p of pairs) {
+      expect(p.state).toBe('explained');
+      expect(p.strength).toBeGreaterThan(0);
+      expect(p.score).toBeLessThan(0.6 * Math.min(...['p51', 'p71'].map((x) => findingOf('u51', x)?.score ?? 0)));
+    }
   });
 
   it('sees an absence in a few quiet days of one week when a user with busy days had no working day for weeks', () => {
