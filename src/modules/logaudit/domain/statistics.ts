@@ -185,11 +185,24 @@ export const ROUTINE = { from: 0.2, minWeeks: 3, priorPatients: 5 } as const;
 /**
  * Machine accounts (integrations, batch jobs, reminder services): behaviour signals say nothing about them
  * (routine_keep = 0); rules about the pair still apply. An account is taken for a machine when, over at least
- * `minDays` active days, it is active on `everyDay` of the days in its span (no person works every day for months),
+ * `minDays` active days, it works on `everyDay` of the days in its span (no person works every day for months),
  * or its lookups fall into one hour of the day (`sameHour` of its active days in the same hour, on average at most
- * `hoursPerDay` distinct hours a day) with a median of at least `patientsPerDay` patients a day.
+ * `hoursPerDay` distinct hours a day) with a median of at least `patientsPerDay` patients a day. A working day has a
+ * documented lookup, or at least `workingDayPatients` patients and `workingDayShare` of the account's median day, or
+ * lookups only in the account's main hours (those of `mainHourShare` of its days: a nightly job's quiet night). A
+ * person who opens one record without a documented reason on each day off, at another hour (checking in, or
+ * following someone), has not worked every day.
  */
-export const MACHINE = { minDays: 20, everyDay: 0.95, sameHour: 0.9, hoursPerDay: 1.5, patientsPerDay: 10 } as const;
+export const MACHINE = {
+  minDays: 20,
+  everyDay: 0.95,
+  sameHour: 0.9,
+  hoursPerDay: 1.5,
+  patientsPerDay: 10,
+  workingDayPatients: 2,
+  workingDayShare: 0.25,
+  mainHourShare: 0.5,
+} as const;
 
 /**
  * Unusual week: patients the user looked up without a documented reason in any seven consecutive days (a spell that

@@ -322,6 +322,15 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // It also reads a colleague's record (p203: u4's, W1) for W1, which from a person would be a colleague case, and
   // from a person of W1 the care team around u5's lookup of it.
   add(lookup('sys1', 'p203', at(14, 2, 13), { department_id: 'W1' }));
+  // A person who is in the record every day: u54 (W4) works on W4's inpatients on weekdays and opens one person
+  // without contact on each day of the weekends (from home, for no work reason). Active every day, but no machine.
+  newStaff('u52', 'u54');
+  for (let day = 2; day <= 27; day++) {
+    if ([7, 8, 14, 15, 21, 22].includes(day)) {
+      patient(`p${710 + day}`);
+      add(lookup('u54', `p${710 + day}`, at(day, 20)));
+    } else wardWork('u54', 'W4', [day, day], 4, 10);
+  }
   // One night it reads ten more (a batch that was late): in a person, a burst of unfamiliar patients.
   for (let i = 0; i < 10; i++) {
     patient(`p${550 + i}`);
@@ -547,6 +556,15 @@ describe('analyzeWorkspace', () => {
     // Undocumented lookups of patients without contact would score like any person's (about 0.1) were it not a
     // machine; what is left is no more than an explained lookup's trace.
     expect(Math.max(...sys1)).toBeLessThan(0.02);
+  });
+
+  it('does not take a person who opens one record on each day off for a machine', async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT DISTINCT s.routine_keep FROM a_scored s JOIN users u USING (uid) WHERE u.user_id IN ('u54', 'sys1')
+       ORDER BY 1`,
+    );
+    expect(read.getRows().map((r) => Number(r[0]))).toEqual([0, 1]);
+    for (const day of [7, 8, 14, 15, 21, 22]) expect(findingOf('u54', `p${710 + day}`)).toBeDefined();
   });
 
   it('does not take a machine account reading for the department for its care team', async () => {

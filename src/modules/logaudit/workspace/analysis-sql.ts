@@ -170,7 +170,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // unexplained (see FOLLOW_UP_HOURS).
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_user_day AS
         SELECT uid, day, count(DISTINCT pid) AS patients, bit_or(hours_all) AS hours,
-          bool_or(n_after_employment > 0) AS outside_employment
+          bool_or(n_after_employment > 0) AS outside_employment, bool_or(n_events > n_unexplained + n_weak) AS documented
         FROM pair_days WHERE ${windowPredicate(w)} GROUP BY uid, day;
       -- A user's presence: active days, active weeks, span, a usual day's patients and hours with lookups.
       CREATE OR REPLACE TEMP TABLE a_user_presence AS
@@ -707,10 +707,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           SELECT uid, max(k) AS k FROM (
             SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour)
           GROUP BY uid),
+        main_hours AS (
+          SELECT h.uid, sum(1 << h.hour)::INTEGER AS mask FROM (
+            SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour) h
+          JOIN a_user_presence p USING (uid) WHERE h.k >= ${MACHINE.mainHourShare} * p.days GROUP BY h.uid),
+        working AS (
+          SELECT p.uid, count(*) AS days FROM a_user_day d JOIN a_user_presence p USING (uid) LEFT JOIN main_hours m USING (uid)
+          WHERE d.documented OR d.patients >= greatest(${MACHINE.workingDayPatients}, ${MACHINE.workingDayShare} * p.usual_patients)
+            OR (d.hours & ~coalesce(m.mask, 0)) = 0
+          GROUP BY p.uid),
         d AS (SELECT uid, days, span, usual_patients AS per_day, hour_days FROM a_user_presence)
-        SELECT uid FROM d JOIN top USING (uid)
+        SELECT uid FROM d JOIN top USING (uid) LEFT JOIN working w USING (uid)
         WHERE d.days >= ${MACHINE.minDays}
-          AND (d.days >= ${MACHINE.everyDay} * d.span
+          AND (coalesce(w.days, 0) >= ${MACHINE.everyDay} * d.span
             OR (top.k >= ${MACHINE.sameHour} * d.days AND d.hour_days <= ${MACHINE.hoursPerDay} * d.days
                 AND d.per_day >= ${MACHINE.patientsPerDay}))`,
   },
