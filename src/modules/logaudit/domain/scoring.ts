@@ -42,6 +42,11 @@ export interface SignalSpec {
   readonly crowd?: boolean;
   /** The baseline every unexplained pair has (no relation, weak explanation): it corroborates nothing. */
   readonly baseline?: boolean;
+  /**
+   * A rule about the account itself (used after the employment ended, unknown): it holds whatever record was opened,
+   * also a shared test record (`record_keep` = 0), which silences every other signal.
+   */
+  readonly account?: boolean;
 }
 
 // Statistics speak for unexplained lookups; an explained one keeps a trace (below any finding and below the
@@ -52,7 +57,7 @@ const MOSTLY_UNEXPLAINED = { unexplained: 1, weak: 0.6, explained: 0.2 } as cons
 
 export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SELF_LOOKUP', column: 's_self', weight: 0.95, factor: ALWAYS },
-  { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS },
+  { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS, account: true },
   { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: ALWAYS },
   {
     code: 'EMERGENCY_WITHOUT_EMERGENCY',
@@ -60,7 +65,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     weight: 0.6,
     factor: { unexplained: 1, weak: 1, explained: 0.5 },
   },
-  { code: 'UNKNOWN_USER', column: 's_unknown_user', weight: 0.6, factor: ALWAYS },
+  { code: 'UNKNOWN_USER', column: 's_unknown_user', weight: 0.6, factor: ALWAYS, account: true },
   {
     code: 'RARE_DEPARTMENT_FOR_PATIENT',
     column: 's_rare_dept',
@@ -262,13 +267,19 @@ export function roundScore(score: number): number {
 }
 
 /**
- * The behaviour signals' columns multiplied by the user's routine_keep (unless judged against the user's own habits)
- * and the pair's work_keep (signs of real work; not for a crowd signal), as a DuckDB `* REPLACE (…)` list.
+ * The signals' columns multiplied by what keeps them: a behaviour signal by the user's routine_keep (unless judged
+ * against the user's own habits) and the pair's work_keep (signs of real work; not for a crowd signal), every signal
+ * but the account rules by the record's record_keep; as a DuckDB `* REPLACE (…)` list.
  */
 export function keptBehaviourSql(): string {
-  return SIGNALS.filter((s) => s.behaviour)
-    .map((s) => `${s.column}${s.ownHabit ? '' : ' * routine_keep'}${s.crowd ? '' : ' * work_keep'} AS ${s.column}`)
-    .join(', ');
+  return SIGNALS.flatMap((s) => {
+    const keeps = [
+      ...(s.behaviour && !s.ownHabit ? ['routine_keep'] : []),
+      ...(s.behaviour && !s.crowd ? ['work_keep'] : []),
+      ...(s.account ? [] : ['record_keep']),
+    ];
+    return keeps.length > 0 ? [`${[s.column, ...keeps].join(' * ')} AS ${s.column}`] : [];
+  }).join(', ');
 }
 
 /**

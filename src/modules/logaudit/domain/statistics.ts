@@ -183,6 +183,15 @@ export const BURST = { fromLog10: 2, spanLog10: 2, spellDays: 3 } as const;
 export const ROUTINE = { from: 0.2, minWeeks: 3, priorPatients: 5 } as const;
 
 /**
+ * Shared records: test and training patients live in the production record (every newcomer practises on them, IT
+ * tests with them). A patient with no contact with the hospital at all (no encounter, no care relation) whom at
+ * least `minUsers` users looked up without a documented reason, in at least `minWeeks` weeks and `weekShare` of the
+ * analysed weeks, is such a record: no real person's privacy is at stake, so only rules about the account (used
+ * after the employment ended, unknown) speak. A person in the news draws a crowd within days, and has been a patient.
+ */
+export const SHARED_RECORD = { minUsers: 10, minWeeks: 4, weekShare: 0.5 } as const;
+
+/**
  * Machine accounts (integrations, batch jobs, reminder services): behaviour signals say nothing about them
  * (routine_keep = 0); rules about the pair still apply. An account is taken for a machine when, over at least
  * `minDays` active days, it works on `everyDay` of the days in its span (no person works every day for months),

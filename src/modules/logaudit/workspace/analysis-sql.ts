@@ -19,6 +19,7 @@ import {
   LEAVING,
   HOURS,
   MACHINE,
+  SHARED_RECORD,
   USER_DAY,
   USER_WEEK,
   NAME_SERIES,
@@ -658,7 +659,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             CASE WHEN r.day_max >= ${MIN_COUNT.burst} THEN ${tailStrength('r.day_tail')} ELSE 0 END,
             CASE WHEN r.total >= ${MIN_COUNT.burst} THEN ${tailStrength('r.total_tail')} ELSE 0 END,
             CASE WHEN r.spell_units >= ${MIN_COUNT.burst} THEN ${tailStrength('r.spell_tail')} ELSE 0 END) AS s_burst
-        FROM r`,
+        FROM r;
+      -- Shared records (see SHARED_RECORD): no contact with the hospital, read without a documented reason by many
+      -- users week after week.
+      CREATE OR REPLACE TEMP TABLE a_shared_record AS
+        WITH weeks AS (SELECT count(DISTINCT date_trunc('week', day)) AS n FROM pair_days WHERE ${windowPredicate(w)}),
+        x AS (
+          SELECT pid, count(DISTINCT uid) AS users, count(DISTINCT date_trunc('week', day)) AS weeks FROM pair_days
+          WHERE n_unexplained + n_weak > 0 AND ${windowPredicate(w)} GROUP BY pid)
+        SELECT x.pid FROM x CROSS JOIN weeks
+        WHERE x.users >= ${SHARED_RECORD.minUsers} AND x.weeks >= ${SHARED_RECORD.minWeeks}
+          AND x.weeks >= ${SHARED_RECORD.weekShare} * weeks.n
+          AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.pid = x.pid)
+          AND NOT EXISTS (SELECT 1 FROM care_relations r WHERE r.pid = x.pid)`,
   },
   {
     // Name series: on one day, the user looked up patients with the same family name in several different
@@ -906,6 +919,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         us.exported, us.exported_typical,
         coalesce(ab.s_absence, 0) AS s_absence,
         CASE WHEN mc.uid IS NOT NULL THEN 0.0 ELSE coalesce(rt.routine_keep, 1.0) END AS routine_keep,
+        CASE WHEN sr.pid IS NOT NULL THEN 0.0 ELSE 1.0 END AS record_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
           * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END
@@ -934,6 +948,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_routine rt USING (uid)
       LEFT JOIN a_undocumented ud USING (uid)
       LEFT JOIN a_machine mc USING (uid)
+      LEFT JOIN a_shared_record sr USING (pid)
       LEFT JOIN a_team tm USING (uid, pid)
       LEFT JOIN a_upcoming up USING (uid, pid)
       LEFT JOIN a_in_emergency ie USING (uid, pid)

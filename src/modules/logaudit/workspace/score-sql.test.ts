@@ -39,12 +39,24 @@ describe('scoreQuery', () => {
     const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
     const [row] = await rows<Record<string, number>>(
       db,
-      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 0.0 AS routine_keep, 0.5 AS work_keep)`,
+      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 0.0 AS routine_keep, 0.5 AS work_keep, 1.0 AS record_keep)`,
     );
     expect(row?.s_breadth).toBe(0); // a user who looks up unfamiliar patients every week as a job
     expect(row?.s_hours).toBe(0.5); // the user's own hours: routine does not make 3 a.m. usual; real work still counts
     expect(row?.s_burst).toBe(0); // a crowd signal: routine counts, signs of the user's own work do not
     expect(row?.s_self).toBe(1); // a rule about the pair is not a behaviour signal
+    db.closeSync();
+  });
+
+  it('keeps only the rules about the account for a shared (test) record', async () => {
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
+    const [row] = await rows<Record<string, number>>(
+      db,
+      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 1.0 AS routine_keep, 1.0 AS work_keep, 0.0 AS record_keep)`,
+    );
+    const kept = SIGNALS.filter((s) => row?.[s.column] !== 0).map((s) => s.code);
+    expect(kept.sort()).toEqual(['AFTER_EMPLOYMENT', 'UNKNOWN_USER']);
     db.closeSync();
   });
 });
