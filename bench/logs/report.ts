@@ -51,11 +51,15 @@ export function machineSummary(): Machine {
 const pct = (x: number): string => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(1)} %`);
 const num = (x: number, d = 3): string => (Number.isNaN(x) ? '–' : x.toFixed(d));
 
-/** The generators a benchmark can run on: Varde's own, and two written without reading the engine. */
+/** The generators a benchmark can run on: Varde's own, and three written without reading the engine. */
 export const GENERATORS = {
   own: { marker: 'logaudit-bench', title: 'the synthetic generator (`varde logs generate`)' },
   alt: { marker: 'logaudit-bench-alt', title: 'the independent generator in bench/logs/alt-generator' },
   third: { marker: 'logaudit-bench-third', title: 'the third, independent generator in bench/logs/third-generator' },
+  fourth: {
+    marker: 'logaudit-bench-fourth',
+    title: 'the fourth, independent generator in bench/logs/fourth-generator',
+  },
 } as const;
 export type GeneratorName = keyof typeof GENERATORS;
 

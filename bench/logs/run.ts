@@ -4,10 +4,10 @@
  * time a raw DuckDB scan + group-by of the same files, and judge findings and scores against the ground truth, next
  * to the rules-only baseline at the same budget. Results go to bench/logs/results/ and into BENCHMARKS.md.
  *
- *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--generator own|alt|third]
+ *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--generator own|alt|third|fourth]
  *                          [--data DIR] [--no-write]
  *
- * --generator alt|third runs the same benchmark on data from a generator written without reading the engine.
+ * --generator alt|third|fourth runs the same benchmark on data from a generator written without reading the engine.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -65,7 +65,7 @@ async function dataset(
     await generateDataset({ outDir: dir, events, seed, format });
     return dir;
   }
-  const main = path.join(here, generator === 'alt' ? 'alt-generator' : 'third-generator', 'main.ts');
+  const main = path.join(here, `${generator}-generator`, 'main.ts');
   const args = ['--import', 'tsx', main, '--out', dir, '--events', String(events), '--seed', String(seed)];
   const child = spawnSync(process.execPath, [...args, '--format', format], { cwd: root, stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`the ${generator} generator failed for ${dir}`);
