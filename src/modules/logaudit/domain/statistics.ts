@@ -140,11 +140,12 @@ export const EXPORT_DAY = { minPatients: 5, usualRank: 3, mixedShare: 0.25 } as 
 /**
  * Exports before leaving: in the last `days` days of a registered employment, the user printed or exported at least
  * `minPatients` patients without a documented reason, more than the user's own earlier rate predicts (insider-threat
- * studies find that data taken by leavers is mostly taken in the last month). Expected = (earlier such patients + 1)
- * ÷ (earlier active days + 1) × active days in the final stretch; strength from the Poisson chance of the count:
- * none at 1 in 100, full at 1 in 1,000,000.
+ * studies find that data taken by leavers is mostly taken in the last month). Expected = (earlier such patients +
+ * `priorDays` × the role's rate per active day) ÷ (earlier active days + `priorDays`) × active days in the final
+ * stretch: the role's rate stands in for the user's own where the data hold little of the user's earlier work.
+ * Strength from the Poisson chance of the count: none at 1 in 100, full at 1 in 1,000,000.
  */
-export const LEAVING = { days: 30, minPatients: 3, fromLog10: 2, spanLog10: 4 } as const;
+export const LEAVING = { days: 30, minPatients: 3, fromLog10: 2, spanLog10: 4, priorDays: 10 } as const;
 
 /**
  * Repeated access: the number of calendar weeks in which the user looked up the patient without a documented

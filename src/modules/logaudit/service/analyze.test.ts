@@ -370,6 +370,14 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${495 + i}`);
     add(lookup('u35', `p${495 + i}`, at(24 + i, 10), { action: 'print' }));
   }
+  // A leaver the data hold little of: u77 (W3), whose employment ends on 12 March, prints five unrelated patients on
+  // the last five days. All the user's days are in the final month, so there is no earlier rate of the user's own to
+  // compare with; the role's stands in.
+  newStaff('u35', 'u77', { employed_to: '2026-03-12' });
+  for (let i = 0; i < 5; i++) {
+    patient(`p${505 + i}`);
+    add(lookup('u77', `p${505 + i}`, at(8 + i, 14), { action: 'print' }));
+  }
   return {
     data,
     planted: {
@@ -461,6 +469,11 @@ describe('analyzeWorkspace', () => {
     const finding = findingOf(u, p);
     expect(finding, `${u}/${p} should be a finding`).toBeDefined();
     expect(finding?.reasons.map((r) => r.code)).toContain(code);
+  });
+
+  it("judges a leaver's exports by the role's rate where the data hold none of the user's earlier work", () => {
+    for (let i = 0; i < 5; i++)
+      expect(findingOf('u77', `p${505 + i}`)?.reasons.map((r) => r.code)).toContain('EXPORT_BEFORE_LEAVING');
   });
 
   it('counts a weakly explained namesake in a name series', () => {

@@ -519,13 +519,18 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
                  p.n_unexplained > 0 AND p.n_print_export > 0 AS exported
           FROM pair_days p JOIN users u USING (uid)
           WHERE u.employed_to IS NOT NULL AND p.day <= u.employed_to AND ${windowPredicate(w)}),
+        role_rate AS (
+          SELECT u.role, count(*) FILTER (WHERE p.n_unexplained > 0 AND p.n_print_export > 0) / count(DISTINCT (p.uid, p.day)) AS rate
+          FROM pair_days p JOIN users u USING (uid) WHERE ${windowPredicate(w)} GROUP BY u.role),
         u AS (
-          SELECT uid, count(DISTINCT pid) FILTER (WHERE final AND exported) AS k,
-            (count(DISTINCT pid) FILTER (WHERE NOT final AND exported) + 1.0)
-              / (count(DISTINCT day) FILTER (WHERE NOT final) + 1.0) * count(DISTINCT day) FILTER (WHERE final) AS expected
-          FROM d GROUP BY uid HAVING count(DISTINCT pid) FILTER (WHERE final AND exported) >= ${LEAVING.minPatients})
+          SELECT d.uid, count(DISTINCT d.pid) FILTER (WHERE d.final AND d.exported) AS k,
+            (count(DISTINCT d.pid) FILTER (WHERE NOT d.final AND d.exported) + ${LEAVING.priorDays} * any_value(coalesce(r.rate, 0)))
+              / (count(DISTINCT d.day) FILTER (WHERE NOT d.final) + ${LEAVING.priorDays})
+              * count(DISTINCT d.day) FILTER (WHERE d.final) AS expected
+          FROM d JOIN users us USING (uid) LEFT JOIN role_rate r ON r.role IS NOT DISTINCT FROM us.role
+          GROUP BY d.uid HAVING count(DISTINCT d.pid) FILTER (WHERE d.final AND d.exported) >= ${LEAVING.minPatients})
         SELECT DISTINCT d.uid, d.pid, u.k AS leaving_n, u.expected AS leaving_expected,
-          least(1.0, greatest(0.0, ((u.expected - u.k * ln(u.expected) + lgamma(u.k + 1)) / ln(10) - ${LEAVING.fromLog10})
+          least(1.0, greatest(0.0, ((u.expected - u.k * ln(greatest(u.expected, 1e-6)) + lgamma(u.k + 1)) / ln(10) - ${LEAVING.fromLog10})
             / ${LEAVING.spanLog10})) AS s_leaving
         FROM d JOIN u USING (uid) WHERE d.final AND d.exported AND u.k > u.expected`,
   },
