@@ -255,6 +255,12 @@ export const REASONS = {
     en: () =>
       'The lookup is only explained by a stay or care relation without an end that began more than three months earlier (perhaps a discharge that was never registered).',
   },
+  SELF_DECLARED_RELATION_ONLY: {
+    nb: () =>
+      'Oppslaget er bare forklart av en behandlingsrelasjon som brukeren selv har, mens pasienten ikke hadde noe opphold, noen time, henvisning eller bestilling i sykehuset i tiden rundt.',
+    en: () =>
+      "The lookup is only explained by the user's own care relation, while the patient had no stay, visit, referral or order in the hospital around that time.",
+  },
   WEAK_EXPLANATION_ONLY: {
     nb: () => 'Oppslaget er bare forklart av kontakt i en annen avdeling i samme klinikk.',
     en: () => 'The lookup is only explained by an encounter in another department of the same clinic.',

@@ -216,6 +216,13 @@ export const SIGNALS: readonly SignalSpec[] = [
     baseline: true,
   },
   {
+    code: 'SELF_DECLARED_RELATION_ONLY',
+    column: 's_self_declared',
+    weight: 0.05,
+    factor: { unexplained: 0, weak: 0, explained: 1 },
+    baseline: true,
+  },
+  {
     code: 'WEAK_EXPLANATION_ONLY',
     column: 's_weak',
     weight: 0.05,

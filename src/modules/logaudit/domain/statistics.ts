@@ -23,6 +23,14 @@ export const CARE_MARGIN = { beforeDays: 7, afterDays: 30 } as const;
 export const STALE_OPEN = { days: 90 } as const;
 
 /**
+ * A self-declared relation: a lookup whose only documented reason is the user's own care relation (a consult, an
+ * assignment), while the patient had no encounter anywhere in the hospital within `days` days of it. Record systems
+ * let users register such a reason themselves; with no stay, visit, referral or order around it, nothing else
+ * confirms it. Such a lookup stays explained but keeps a trace (SELF_DECLARED_RELATION_ONLY), like a stale one.
+ */
+export const SELF_DECLARED = { days: 7 } as const;
+
+/**
  * The units a user works in, where the log does not say: for a user at least `unnamedShare` of whose lookups name no
  * unit (the home unit stands in), each other unit of the home clinic whose patients make up at least `share` of the
  * patients of the user's documented lookups, and at least `minPatients` of them (a ward physician's outpatient

@@ -157,6 +157,17 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
   // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), which no one else in W1 read.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
+  // A self-declared relation: u10 also registers a consult with p820, who has no contact with the hospital, a minute
+  // before opening the record.
+  patient('p820');
+  data.care_relations.push({
+    patient_id: 'p820',
+    user_id: 'u10',
+    from: at(16, 9, 59),
+    to: at(17, 10),
+    kind: 'consult',
+  });
+  add(lookup('u10', 'p820', at(16, 10)));
   // Charting: u28 (W3) opens p4 (W1) during its stay without a documented reason and writes in the record; u29 (W3)
   // opens p8 (W1) during its stay the same way but only reads.
   add(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
@@ -578,6 +589,17 @@ describe('analyzeWorkspace', () => {
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([0, 1]);
     for (const day of [7, 8, 14, 15, 21, 22]) expect(findingOf('u54', `p${710 + day}`)).toBeDefined();
+  });
+
+  it("keeps a trace of a lookup explained only by the user's own relation to someone with no contact", async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT p.patient_id, s.state, s.score FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+       WHERE u.user_id = 'u10' AND p.patient_id IN ('p150', 'p820') ORDER BY 1`,
+    );
+    expect(read.getRows().map(([p, state, score]) => [p, state, Number(score)])).toEqual([
+      ['p150', 'explained', 0],
+      ['p820', 'explained', 0.05],
+    ]);
   });
 
   it('does not take a machine account reading for the department for its care team', async () => {

@@ -19,6 +19,7 @@ import {
   LEAVING,
   HOURS,
   MACHINE,
+  SELF_DECLARED,
   SHARED_RECORD,
   USER_DAY,
   USER_WEEK,
@@ -235,7 +236,14 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       candidates AS (
         SELECT DISTINCT ex.* FROM ex SEMI JOIN (SELECT uid, pid FROM (${matches('open', 'ex')}) WHERE ${old}) m USING (uid, pid))
       SELECT uid, pid FROM (${matches('explainers', 'candidates')})
-      GROUP BY uid, pid HAVING bool_and(win_to = TIMESTAMPTZ 'infinity' AND ${old})`;
+      GROUP BY uid, pid HAVING bool_and(win_to = TIMESTAMPTZ 'infinity' AND ${old});
+      CREATE OR REPLACE TEMP TABLE a_self_declared AS
+        SELECT a.uid, a.pid FROM a_pairs a
+        WHERE a.n_unexplained = 0 AND a.n_weak = 0 AND a.explanation = ${explanationId('USER_CARE_RELATION')}
+          AND NOT EXISTS (
+            SELECT 1 FROM encounters e WHERE e.pid = a.pid
+              AND e.start_ts <= a.last_ts + INTERVAL ${SELF_DECLARED.days} DAY
+              AND coalesce(e.end_ts, e.start_ts) >= a.first_ts - INTERVAL ${SELF_DECLARED.days} DAY)`;
     },
   },
   {
@@ -278,7 +286,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT a.*,
           CASE WHEN a.n_unexplained > 0 THEN 'unexplained'
                WHEN a.n_weak = a.n_events THEN 'weak' ELSE 'explained' END AS state,
-          st.uid IS NOT NULL AS stale,
+          st.uid IS NOT NULL AS stale, sd.uid IS NOT NULL AS self_declared,
           -- hours of the lookups without a documented reason of the user's own unit (weakly explained ones count)
           CASE WHEN a.n_unexplained > 0 THEN a.hours_unexplained WHEN a.n_weak = a.n_events THEN a.hours_all ELSE 0 END
             AS hours_undocumented,
@@ -291,6 +299,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             THEN ${fullNameKey('pt.')} END AS shared_full_name,
           ae.employee_user_id, coalesce(ae.by_name, false) AS employee_by_name
         FROM a_pairs a JOIN users u USING (uid) JOIN patients pt USING (pid) LEFT JOIN a_stale st USING (uid, pid)
+        LEFT JOIN a_self_declared sd USING (uid, pid)
         LEFT JOIN a_employees ae ON ae.pid = a.pid
         LEFT JOIN departments hd ON hd.department_id = u.department_id)
       SELECT b.* EXCLUDE (shared_address, shared_name, shared_full_name, employee_user_id),
@@ -938,6 +947,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         (c.state = 'unexplained')::DOUBLE * (1 - least(coalesce(ud.share, 0), ${ROUTINE.from})) AS s_no_relation,
         (c.state = 'weak')::DOUBLE AS s_weak,
         c.stale::DOUBLE AS s_stale,
+        c.self_declared::DOUBLE AS s_self_declared,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
         CASE WHEN c.state = 'unexplained' THEN coalesce(se.off_session, 0) * info.i_off ELSE 0 END AS s_off_session
       FROM a_ctx c
