@@ -34,29 +34,30 @@ describe('scoreQuery', () => {
     db.closeSync();
   });
 
-  it("scales behaviour signals for routine work, except those judged against the user's own habits", async () => {
+  /** Every signal at full strength, after the keeps (routine, real work, shared record) are applied. */
+  async function kept(keeps: { routine: number; work: number; record: number }): Promise<Record<string, number>> {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
     const [row] = await rows<Record<string, number>>(
       db,
-      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 0.0 AS routine_keep, 0.5 AS work_keep, 1.0 AS record_keep)`,
+      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, ${keeps.routine} AS routine_keep,
+         ${keeps.work} AS work_keep, ${keeps.record} AS record_keep)`,
     );
-    expect(row?.s_breadth).toBe(0); // a user who looks up unfamiliar patients every week as a job
-    expect(row?.s_hours).toBe(0.5); // the user's own hours: routine does not make 3 a.m. usual; real work still counts
-    expect(row?.s_burst).toBe(0); // a crowd signal: routine counts, signs of the user's own work do not
-    expect(row?.s_self).toBe(1); // a rule about the pair is not a behaviour signal
     db.closeSync();
+    return row ?? {};
+  }
+
+  it("scales behaviour signals for routine work, except those judged against the user's own habits", async () => {
+    const row = await kept({ routine: 0, work: 0.5, record: 1 });
+    expect(row.s_breadth).toBe(0); // a user who looks up unfamiliar patients every week as a job
+    expect(row.s_hours).toBe(0.5); // the user's own hours: routine does not make 3 a.m. usual; real work still counts
+    expect(row.s_burst).toBe(0); // a crowd signal: routine counts, signs of the user's own work do not
+    expect(row.s_self).toBe(1); // a rule about the pair is not a behaviour signal
   });
 
   it('keeps only the rules about the account for a shared (test) record', async () => {
-    const db = await (await DuckDBInstance.create(':memory:')).connect();
-    const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
-    const [row] = await rows<Record<string, number>>(
-      db,
-      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, 1.0 AS routine_keep, 1.0 AS work_keep, 0.0 AS record_keep)`,
-    );
-    const kept = SIGNALS.filter((s) => row?.[s.column] !== 0).map((s) => s.code);
-    expect(kept.sort()).toEqual(['AFTER_EMPLOYMENT', 'UNKNOWN_USER']);
-    db.closeSync();
+    const row = await kept({ routine: 1, work: 1, record: 0 });
+    const codes = SIGNALS.filter((s) => row[s.column] !== 0).map((s) => s.code);
+    expect(codes.sort()).toEqual(['AFTER_EMPLOYMENT', 'UNKNOWN_USER']);
   });
 });
