@@ -134,11 +134,13 @@ export const SIGNALS: readonly SignalSpec[] = [
     factor: { unexplained: 1, weak: 0.5, explained: 0.5 },
     behaviour: true,
   },
+  // Exports before leaving count at half weight for the documented prints of the same stretch (their strength is
+  // halved again; see LEAVING): taking one's own patients along is documented work.
   {
     code: 'EXPORT_BEFORE_LEAVING',
     column: 's_leaving',
     weight: 0.6,
-    factor: ONLY_UNEXPLAINED,
+    factor: { unexplained: 1, weak: 0.5, explained: 0.5 },
     behaviour: true,
   },
   { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },

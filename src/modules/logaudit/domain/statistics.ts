@@ -151,9 +151,17 @@ export const EXPORT_DAY = { minPatients: 5, usualRank: 3, mixedShare: 0.25 } as 
  * studies find that data taken by leavers is mostly taken in the last month). Expected = (earlier such patients +
  * `priorDays` × the role's rate per active day) ÷ (earlier active days + `priorDays`) × active days in the final
  * stretch: the role's rate stands in for the user's own where the data hold little of the user's earlier work.
- * Strength from the Poisson chance of the count: none at 1 in 100, full at 1 in 1,000,000.
+ * Strength from the Poisson chance of the count: none at 1 in 100, full at 1 in 1,000,000. The user's documented
+ * prints in the same stretch share it at `documentedShare` (a leaver's own patients are documented ones).
  */
-export const LEAVING = { days: 30, minPatients: 3, fromLog10: 2, spanLog10: 4, priorDays: 10 } as const;
+export const LEAVING = {
+  days: 30,
+  minPatients: 3,
+  fromLog10: 2,
+  spanLog10: 4,
+  priorDays: 10,
+  documentedShare: 0.5,
+} as const;
 
 /**
  * Repeated access: the number of calendar weeks in which the user looked up the patient without a documented

@@ -389,6 +389,11 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     patient(`p${505 + i}`);
     add(lookup('u77', `p${505 + i}`, at(8 + i, 14), { action: 'print' }));
   }
+  // u77 also prints two of W3's inpatients (documented: the user's own ward) in those days.
+  const w3Inpatients = data.encounters.filter(
+    (e) => e.department_id === 'W3' && String(e.start) <= at(9, 8) && at(9, 16) < String(e.end),
+  );
+  for (const e of w3Inpatients.slice(0, 2)) add(lookup('u77', String(e.patient_id), at(9, 15), { action: 'print' }));
   return {
     data,
     planted: {
@@ -485,6 +490,26 @@ describe('analyzeWorkspace', () => {
   it("judges a leaver's exports by the role's rate where the data hold none of the user's earlier work", () => {
     for (let i = 0; i < 5; i++)
       expect(findingOf('u77', `p${505 + i}`)?.reasons.map((r) => r.code)).toContain('EXPORT_BEFORE_LEAVING');
+  });
+
+  it("counts a leaver's documented prints in the same stretch, at less weight", async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT s.state, s.s_leaving, s.score FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+       WHERE u.user_id = 'u77' ORDER BY s.state, p.patient_id`,
+    );
+    const pairs = read
+      .getRows()
+      .map(([state, strength, score]) => ({ state, strength: Number(strength), score: Number(score) }));
+    const documented = pairs.filter((p) => p.state === 'explained');
+    const undocumented = pairs.filter((p) => p.state === 'unexplained');
+    expect(documented).toHaveLength(2);
+    expect(undocumented).toHaveLength(5);
+    const lowest = Math.min(...undocumented.map((p) => p.score));
+    for (const p of documented) {
+      expect(p.strength).toBeGreaterThan(0);
+      expect(p.score).toBeGreaterThan(0.05);
+      expect(p.score).toBeLessThan(lowest);
+    }
   });
 
   it('counts a weakly explained namesake in a name series', () => {

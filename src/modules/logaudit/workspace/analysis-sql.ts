@@ -525,7 +525,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_leaving AS
         WITH d AS (
           SELECT p.uid, p.pid, p.day, p.day > u.employed_to - ${LEAVING.days} AS final,
-                 p.n_unexplained > 0 AND p.n_print_export > 0 AS exported
+                 p.n_unexplained > 0 AND p.n_print_export > 0 AS exported, p.n_print_export > 0 AS printed
           FROM pair_days p JOIN users u USING (uid)
           WHERE u.employed_to IS NOT NULL AND p.day <= u.employed_to AND ${windowPredicate(w)}),
         role_rate AS (
@@ -538,10 +538,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
               * count(DISTINCT d.day) FILTER (WHERE d.final) AS expected
           FROM d JOIN users us USING (uid) LEFT JOIN role_rate r ON r.role IS NOT DISTINCT FROM us.role
           GROUP BY d.uid HAVING count(DISTINCT d.pid) FILTER (WHERE d.final AND d.exported) >= ${LEAVING.minPatients})
-        SELECT DISTINCT d.uid, d.pid, u.k AS leaving_n, u.expected AS leaving_expected,
-          least(1.0, greatest(0.0, ((u.expected - u.k * ln(greatest(u.expected, 1e-6)) + lgamma(u.k + 1)) / ln(10) - ${LEAVING.fromLog10})
-            / ${LEAVING.spanLog10})) AS s_leaving
-        FROM d JOIN u USING (uid) WHERE d.final AND d.exported AND u.k > u.expected`,
+        SELECT d.uid, d.pid, any_value(u.k) AS leaving_n, any_value(u.expected) AS leaving_expected,
+          max(least(1.0, greatest(0.0, ((u.expected - u.k * ln(greatest(u.expected, 1e-6)) + lgamma(u.k + 1)) / ln(10) - ${LEAVING.fromLog10})
+            / ${LEAVING.spanLog10})) * CASE WHEN d.exported THEN 1.0 ELSE ${LEAVING.documentedShare} END) AS s_leaving
+        FROM d JOIN u USING (uid) WHERE d.final AND d.printed AND u.k > u.expected GROUP BY d.uid, d.pid`,
   },
   {
     // Unusual weeks: patients a user looked up without a documented reason in seven days, against the user's own
