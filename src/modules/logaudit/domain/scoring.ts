@@ -125,8 +125,8 @@ export const SIGNALS: readonly SignalSpec[] = [
     behaviour: true,
     ownHabit: true,
   },
-  // An export day counts at half weight for the documented prints among it (their strength is halved again where
-  // the day's prints were nearly all documented; see EXPORT_DAY): the reason covers reading, not exporting.
+  // An export day counts at half weight for the documented prints among it (and leaves no more than a trace where the
+  // day's prints were nearly all documented; see EXPORT_DAY): the reason covers reading, not exporting.
   {
     code: 'USER_EXPORT_BURST',
     column: 's_export_burst',

@@ -139,11 +139,12 @@ export const NAME_SERIES = { minPatients: 3, fromLog10: 2, spanLog10: 4, maxDays
  * Export days: a day on which the user printed or exported at least `minPatients` patients, with a documented reason
  * or not, against the user's own `usualRank`-th busiest such day (so that a weekly job, or one episode spread over
  * two days, is the user's usual): strength = clamp(log2(day ÷ usual) / 2, 0, 1), four times the usual ⇒ full.
- * A documented print on such a day counts at half that strength, in full when `mixedShare` or more of the day's
- * printed patients had no documented reason (one episode: the reason covers reading a record, not exporting it with
- * twenty others); see USER_EXPORT_BURST's factor for documented lookups.
+ * A documented print on such a day counts with that strength when `mixedShare` or more of the day's printed patients
+ * had no documented reason (one episode: the reason covers reading a record, not exporting it with twenty others;
+ * see USER_EXPORT_BURST's factor for documented lookups), else at `documentedDayShare` of it, a trace below any
+ * finding: a day of discharge letters is work, and at 20 M lookups a larger share put 3,000 of them into the list.
  */
-export const EXPORT_DAY = { minPatients: 5, usualRank: 3, mixedShare: 0.25 } as const;
+export const EXPORT_DAY = { minPatients: 5, usualRank: 3, mixedShare: 0.25, documentedDayShare: 0.05 } as const;
 
 /**
  * Exports before leaving: in the last `days` days of a registered employment, the user printed or exported at least

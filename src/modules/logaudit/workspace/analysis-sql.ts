@@ -518,7 +518,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_export_burst AS
         SELECT d.uid, p.pid, max(d.n) AS day_n, any_value(u.usual) AS usual,
           max(least(1.0, greatest(0.0, log2(d.n / greatest(u.usual, ${EXPORT_DAY.minPatients}.0)) / 2))
-            * CASE WHEN p.n_unexplained + p.n_weak > 0 OR d.undocumented >= ${EXPORT_DAY.mixedShare} * d.n THEN 1.0 ELSE 0.5 END) AS s_export_burst
+            * CASE WHEN p.n_unexplained + p.n_weak > 0 OR d.undocumented >= ${EXPORT_DAY.mixedShare} * d.n THEN 1.0 ELSE ${EXPORT_DAY.documentedDayShare} END) AS s_export_burst
         FROM a_export_day d JOIN a_export_usual u USING (uid)
         JOIN pair_days p ON p.uid = d.uid AND p.day = d.day AND p.n_print_export > 0
         WHERE d.n >= ${EXPORT_DAY.minPatients} GROUP BY d.uid, p.pid;
