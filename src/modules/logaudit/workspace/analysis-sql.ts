@@ -216,7 +216,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
-    // before (a discharge nobody registered).
+    // before (a discharge nobody registered). Self-declared relations: pairs explained only by the user's own relation
+    // to a patient who had no encounter anywhere around that time (see SELF_DECLARED).
     name: 'stale',
     sql: () => {
       const matches = (periods: string, pairs: string): string =>
@@ -730,14 +731,11 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT role, list((c + 1.0) / (n + 24.0) ORDER BY h) AS p FROM y GROUP BY role;
       CREATE OR REPLACE TEMP TABLE a_machine AS
         WITH h AS (SELECT uid, day, hours, unnest(range(24)) AS hour FROM a_user_day),
-        top AS (
-          SELECT uid, max(k) AS k FROM (
-            SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour)
-          GROUP BY uid),
+        per_hour AS (SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour),
+        top AS (SELECT uid, max(k) AS k FROM per_hour GROUP BY uid),
         main_hours AS (
-          SELECT h.uid, sum(1 << h.hour)::INTEGER AS mask FROM (
-            SELECT uid, hour, count(*) FILTER (WHERE (hours >> hour) & 1 = 1) AS k FROM h GROUP BY uid, hour) h
-          JOIN a_user_presence p USING (uid) WHERE h.k >= ${MACHINE.mainHourShare} * p.days GROUP BY h.uid),
+          SELECT ph.uid, sum(1 << ph.hour)::INTEGER AS mask FROM per_hour ph JOIN a_user_presence p USING (uid)
+          WHERE ph.k >= ${MACHINE.mainHourShare} * p.days GROUP BY ph.uid),
         working AS (
           SELECT p.uid, count(*) AS days FROM a_user_day d JOIN a_user_presence p USING (uid) LEFT JOIN main_hours m USING (uid)
           WHERE d.documented OR d.patients >= greatest(${MACHINE.workingDayPatients}, ${MACHINE.workingDayShare} * p.usual_patients)
@@ -844,8 +842,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   },
   {
     // The care team at work: another user of the same department (a person, not a machine account) also looked up
-    // the patient within a week of the undocumented lookup (explanation-based auditing's "a colleague has a reason", widened to any lookup: a team
-    // shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
+    // the patient within a week of the undocumented lookup (explanation-based auditing's "a colleague has a reason",
+    // widened to any lookup: a team shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
     // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
     // department within the following weeks (a referral being assessed, a visit being prepared). And an emergency:
     // the patient was in the emergency department at the time (specialists on call are asked to look).
