@@ -157,7 +157,7 @@ function unusualSpellSql(o: {
             WHERE c.care <> 0 GROUP BY ALL) GROUP BY uid, start)
         SELECT wp.uid, wp.pid,
           max(wp.s * least(1.0, greatest(0.0, (1 - coalesce(u.top, 0) / wp.n) / (1 - ${USER_WEEK.oneUnitShare})))) AS s,
-          arg_max(wp.n, wp.s) AS n, arg_max(wp.usual, wp.s) AS usual
+          arg_max(wp.n, [wp.s, wp.n]) AS n, arg_max(wp.usual, [wp.s, wp.n, wp.usual]) AS usual
         FROM wp LEFT JOIN units u USING (uid, start) GROUP BY wp.uid, wp.pid`;
 }
 
@@ -412,7 +412,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         JOIN dc ON dc.udept IS NOT DISTINCT FROM uc.udept AND dc.care = uc.care
         JOIN dn ON dn.udept IS NOT DISTINCT FROM uc.udept;
       CREATE OR REPLACE TEMP TABLE a_fam AS
-        SELECT uid, pid, max(f) AS f, arg_max(peers, f * 1e9 - care) AS peers, max(f_user) AS f_user, any_value(dept_size) AS dept_size,
+        SELECT uid, pid, max(f) AS f, arg_max(peers, [f, -care, peers]) AS peers, max(f_user) AS f_user, max(dept_size) AS dept_size,
                bool_and(care = 0) AS no_contact
         FROM (
           SELECT c.uid, c.pid, c.care, ds.n_users AS dept_size, x.peers,
