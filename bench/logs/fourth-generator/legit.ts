@@ -132,6 +132,12 @@ export class LegitGenerator {
     return this.rng.pickWeighted(r);
   }
 
+  /** A lookup at a random time in the shift (the time is drawn before the recipe, as everywhere). */
+  private emitInShift(s: Staff, sh: Shift, p: number, recipe: Recipe, pur: Purpose, tag: Pattern): boolean {
+    const t0 = this.timeIn(sh, sh.start, sh.end);
+    return this.emit(s, sh, p, t0, this.recipe(recipe), pur, tag);
+  }
+
   private emit(
     s: Staff,
     sh: Shift,
@@ -249,15 +255,7 @@ export class LegitGenerator {
       case 'followup_recent': {
         const e = this.choose(ctx.ended[s.dept]!, isPhys ? (x) => encs.clin[x] === s.idx : undefined);
         if (e < 0) return false;
-        return this.emit(
-          s,
-          sh,
-          encs.patient[e]!,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.read),
-          'TREAT',
-          'followup_recent',
-        );
+        return this.emitInShift(s, sh, encs.patient[e]!, R.read, 'TREAT', 'followup_recent');
       }
       case 'oncall_consult': {
         const site = this.site(s.dept);
@@ -439,15 +437,7 @@ export class LegitGenerator {
       case 'patient_request': {
         if (this.historic.length === 0) return false;
         const p = rng.pick(this.historic);
-        return this.emit(
-          s,
-          sh,
-          p,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.request),
-          'PATRQT',
-          'patient_request',
-        );
+        return this.emitInShift(s, sh, p, R.request, 'PATRQT', 'patient_request');
       }
       case 'archive_scanning': {
         const r = rng.next();
@@ -455,28 +445,12 @@ export class LegitGenerator {
         if (r < 0.45 && ctx.refRecentAll.length) p = encs.patient[rng.pick(ctx.refRecentAll)]!;
         else if (r < 0.8 && ctx.endedAll.length) p = encs.patient[rng.pick(ctx.endedAll)]!;
         else p = this.planner.drawPatient(rng.chance(0.8) ? 0 : 1, 'opd');
-        return this.emit(
-          s,
-          sh,
-          p,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.scanning),
-          'HOPERAT',
-          'archive_scanning',
-        );
+        return this.emitInShift(s, sh, p, R.scanning, 'HOPERAT', 'archive_scanning');
       }
       case 'coding': {
         const e = this.choose(ctx.endedInpatients);
         if (e < 0) return false;
-        return this.emit(
-          s,
-          sh,
-          encs.patient[e]!,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.coding),
-          'HOPERAT',
-          'coding',
-        );
+        return this.emitInShift(s, sh, encs.patient[e]!, R.coding, 'HOPERAT', 'coding');
       }
       case 'typing_pool': {
         const today = ctx.outTodayAll;
@@ -495,55 +469,23 @@ export class LegitGenerator {
       case 'quality_registry': {
         const e = this.choose(ctx.quality);
         if (e < 0) return false;
-        return this.emit(
-          s,
-          sh,
-          encs.patient[e]!,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.registry),
-          'HOPERAT',
-          'quality_registry',
-        );
+        return this.emitInShift(s, sh, encs.patient[e]!, R.registry, 'HOPERAT', 'quality_registry');
       }
       case 'complaint_case': {
         const open = this.complaints.filter((c) => c.from <= ctx.d && c.to >= ctx.d);
         if (open.length === 0) return false;
         const c = rng.pick(open);
-        return this.emit(
-          s,
-          sh,
-          c.patient,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.complaint),
-          'HOPERAT',
-          'complaint_case',
-        );
+        return this.emitInShift(s, sh, c.patient, R.complaint, 'HOPERAT', 'complaint_case');
       }
       case 'research_study': {
         const cohort = this.studies[s.study] ?? this.studies[s.idx % Math.max(1, this.studies.length)];
         if (!cohort || cohort.length === 0) return false;
-        return this.emit(
-          s,
-          sh,
-          rng.pick(cohort),
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.research),
-          'HRESCH',
-          'research_study',
-        );
+        return this.emitInShift(s, sh, rng.pick(cohort), R.research, 'HRESCH', 'research_study');
       }
       case 'billing': {
         const e = this.choose(ctx.endedOutpatients);
         if (e < 0) return false;
-        return this.emit(
-          s,
-          sh,
-          encs.patient[e]!,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.billing),
-          'HPAYMT',
-          'billing',
-        );
+        return this.emitInShift(s, sh, encs.patient[e]!, R.billing, 'HPAYMT', 'billing');
       }
       case 'it_support': {
         const p = this.recent[rng.int(0, this.recent.length - 1)]!;
@@ -591,15 +533,7 @@ export class LegitGenerator {
       case 'svc_discharge_letters': {
         const e = this.choose(ctx.endedInpatients);
         if (e < 0) return false;
-        return this.emit(
-          s,
-          sh,
-          encs.patient[e]!,
-          this.timeIn(sh, sh.start, sh.end),
-          this.recipe(R.svcEpi),
-          'HOPERAT',
-          'svc_discharge_letters',
-        );
+        return this.emitInShift(s, sh, encs.patient[e]!, R.svcEpi, 'HOPERAT', 'svc_discharge_letters');
       }
     }
   }

@@ -12,8 +12,8 @@ import { StringDecoder } from 'node:string_decoder';
 
 type Row = Record<string, string>;
 
-/** RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): Row[] {
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF), as lists of fields. */
+function csvRecords(text: string): string[][] {
   const rows: string[][] = [];
   let field = '';
   let row: string[] = [];
@@ -43,6 +43,12 @@ export function parseCsv(text: string): Row[] {
     row.push(field);
     rows.push(row);
   }
+  return rows;
+}
+
+/** RFC 4180 parser: one object per row, keyed by the header. */
+export function parseCsv(text: string): Row[] {
+  const rows = csvRecords(text);
   const [header, ...body] = rows;
   if (!header) return [];
   return body.map((r) => {
@@ -124,26 +130,7 @@ function* lines(path: string): Generator<string> {
 
 /** One CSV record on one line (the event file has no line breaks inside fields). */
 function parseCsvRaw(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
+  return csvRecords(line)[0] ?? [''];
 }
 
 const skippedLines = { n: 0 };
