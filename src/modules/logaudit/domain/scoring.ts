@@ -54,6 +54,8 @@ export interface SignalSpec {
 const ONLY_UNEXPLAINED = { unexplained: 1, weak: 0.5, explained: 0.03 } as const;
 const ALWAYS = { unexplained: 1, weak: 1, explained: 1 } as const;
 const MOSTLY_UNEXPLAINED = { unexplained: 1, weak: 0.6, explained: 0.2 } as const;
+// An export episode: the documented prints among it count at half weight (the reason covers reading, not exporting).
+const EXPORT_EPISODE = { unexplained: 1, weak: 0.5, explained: 0.5 } as const;
 
 export const SIGNALS: readonly SignalSpec[] = [
   { code: 'SELF_LOOKUP', column: 's_self', weight: 0.95, factor: ALWAYS },
@@ -131,7 +133,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     code: 'USER_EXPORT_BURST',
     column: 's_export_burst',
     weight: 0.6,
-    factor: { unexplained: 1, weak: 0.5, explained: 0.5 },
+    factor: EXPORT_EPISODE,
     behaviour: true,
   },
   // Exports before leaving count at half weight for the documented prints of the same stretch (their strength is
@@ -140,7 +142,7 @@ export const SIGNALS: readonly SignalSpec[] = [
     code: 'EXPORT_BEFORE_LEAVING',
     column: 's_leaving',
     weight: 0.6,
-    factor: { unexplained: 1, weak: 0.5, explained: 0.5 },
+    factor: EXPORT_EPISODE,
     behaviour: true,
   },
   { code: 'USER_BULK_EXPORT', column: 's_bulk_export', weight: 0.25, factor: ONLY_UNEXPLAINED, behaviour: true },
@@ -280,7 +282,7 @@ export function roundScore(score: number): number {
  * against the user's own habits) and the pair's work_keep (signs of real work; not for a crowd signal), every signal
  * but the account rules by the record's record_keep; as a DuckDB `* REPLACE (…)` list.
  */
-export function keptBehaviourSql(): string {
+export function keptSignalsSql(): string {
   return SIGNALS.flatMap((s) => {
     const keeps = [
       ...(s.behaviour && !s.ownHabit ? ['routine_keep'] : []),

@@ -5,7 +5,7 @@
  * reasoning live in domain/statistics.ts and domain/scoring.ts.
  */
 import { explanationId } from '../domain/explanations.js';
-import { INFORMATIVENESS_SQL, keptBehaviourSql, scoreQuery } from '../domain/scoring.js';
+import { INFORMATIVENESS_SQL, keptSignalsSql, scoreQuery } from '../domain/scoring.js';
 import {
   ADDRESS_HOUSEHOLD,
   AREA,
@@ -876,7 +876,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // team, charting), and the score.
     name: 'score',
     sql: () =>
-      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${keptBehaviourSql()}) FROM (
+      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${keptSignalsSql()}) FROM (
       WITH rates AS (
         SELECT greatest(count(*), 1) AS n,
           count(*) FILTER (WHERE search_then_read) AS n_search,

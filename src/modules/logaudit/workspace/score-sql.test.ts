@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   combine,
   contributions,
-  keptBehaviourSql,
+  keptSignalsSql,
   scoreQuery,
   SIGNALS,
   type ExplanationState,
@@ -40,7 +40,7 @@ describe('scoreQuery', () => {
     const columns = SIGNALS.map((s) => `1.0 AS ${s.column}`).join(', ');
     const [row] = await rows<Record<string, number>>(
       db,
-      `SELECT * REPLACE (${keptBehaviourSql()}) FROM (SELECT ${columns}, ${keeps.routine} AS routine_keep,
+      `SELECT * REPLACE (${keptSignalsSql()}) FROM (SELECT ${columns}, ${keeps.routine} AS routine_keep,
          ${keeps.work} AS work_keep, ${keeps.record} AS record_keep)`,
     );
     db.closeSync();
