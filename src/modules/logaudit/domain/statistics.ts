@@ -316,7 +316,10 @@ export const WORKSTATION = { minUserDays: 5, maxDays: 3, maxDepartmentShare: 0.0
  *   lookup to write a note is care work; the suspicious lookup "never charted or ordered" is a read;
  * - a planned visit: the patient has an encounter in the user's department starting within `upcomingDays` after the
  *   first undocumented lookup (`upcomingKeep`): assessing a referral or preparing a visit, earlier than the week
- *   before the visit that explains a lookup outright;
+ *   before the visit that explains a lookup outright. Where that is what the user's undocumented lookups are (a
+ *   clinic secretary sending appointment letters weeks ahead), it explains more: the keep shrinks with the share of
+ *   the user's undocumented pairs that have such a visit (smoothed by `upcomingPrior` pairs), down to
+ *   `upcomingKeepMin`;
  * - an emergency: the patient was in the emergency department (an emergency encounter from `emergencyBeforeHours`
  *   before its start to `emergencyAfterHours` after its end) when the user looked (`emergencyKeep`). Specialists on
  *   call are asked to look at emergency patients, and such a consultation is hardly ever documented.
@@ -327,6 +330,8 @@ export const WORK = {
   chartedKeep: 0.5,
   upcomingDays: 90,
   upcomingKeep: 0.5,
+  upcomingPrior: 2,
+  upcomingKeepMin: 0.1,
   emergencyBeforeHours: 1,
   emergencyAfterHours: 12,
   emergencyKeep: 0.5,

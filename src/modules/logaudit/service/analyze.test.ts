@@ -3,7 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/findings.js';
 import type { ReasonCode } from '../domain/reasons.js';
-import { at, lookup, smallHospital, tempDir, writeDataset, type FixtureData, type Row } from '../testing/fixture.js';
+import {
+  at,
+  lookup,
+  readScoresCsv,
+  smallHospital,
+  tempDir,
+  writeDataset,
+  type FixtureData,
+  type Row,
+} from '../testing/fixture.js';
 import { rows } from '../workspace/sql.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { analyzeWorkspace, MIN_FINDING_SCORE, type AnalysisResult } from './analyze.js';
@@ -451,6 +460,13 @@ afterAll(() => ws?.close());
 const findingOf = (userId: string, patientId: string): Finding | undefined =>
   result.findings.find((f) => f.user_id === userId && f.patient_id === patientId);
 
+const scoreOf = (userId: string, patientId: string): number | undefined =>
+  readScoresCsv(path.join(dir, 'scores.csv')).get(`${userId}/${patientId}`);
+const scoresOfUsers = (...userIds: string[]): number[] =>
+  [...readScoresCsv(path.join(dir, 'scores.csv'))]
+    .filter(([key]) => userIds.includes(key.split('/')[0] ?? ''))
+    .map(([, score]) => score);
+
 describe('analyzeWorkspace', () => {
   it('reports the share of lookups explained', () => {
     expect(result.explainedShare).toBeGreaterThan(0.85);
@@ -574,18 +590,9 @@ describe('analyzeWorkspace', () => {
   });
 
   it('ranks a lookup explained only by a stay left open for months above ordinary documented lookups', () => {
-    const scores = new Map(
-      fs
-        .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(','))
-        .map(([u, p, score]) => [`${u}/${p}`, Number(score)]),
-    );
-    const stale = scores.get('u36/p511') ?? 0;
+    const stale = scoreOf('u36', 'p511') ?? 0;
     const documented = data.events.filter((e) => e.department_id === 'W3' && e.user_id !== 'u36').slice(0, 20);
-    for (const e of documented) expect(scores.get(`${e.user_id}/${e.patient_id}`) ?? 1).toBeLessThan(stale);
+    for (const e of documented) expect(scoreOf(String(e.user_id), String(e.patient_id)) ?? 1).toBeLessThan(stale);
   });
 
   it('counts less an undocumented lookup of a patient in the emergency department at the time', () => {
@@ -596,11 +603,7 @@ describe('analyzeWorkspace', () => {
   });
 
   it('does not judge the behaviour of a machine account, nor its lookup of an employee', () => {
-    const sys1 = fs
-      .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('sys1,'))
-      .map((l) => Number(l.split(',')[2]));
+    const sys1 = scoresOfUsers('sys1');
     expect(sys1.length).toBeGreaterThan(30);
     // Undocumented lookups of patients without contact would score like any person's (about 0.1) were it not a
     // machine; what is left is no more than an explained lookup's trace.
@@ -749,11 +752,7 @@ describe('analyzeWorkspace', () => {
   });
 
   it('does not hold out-of-date employment dates against documented work, nor a day next to the period', () => {
-    const late = fs
-      .readFileSync(path.join(dir, 'scores.csv'), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('u67,') || l.startsWith('u68,'))
-      .map((l) => Number(l.split(',')[2]));
+    const late = scoresOfUsers('u67', 'u68');
     expect(late.length).toBeGreaterThan(10);
     expect(Math.max(...late)).toBeLessThan(0.2);
     expect(findingOf('u6', 'p3')?.reasons.map((r) => r.code)).toContain('AFTER_EMPLOYMENT');

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, lookup, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
+import { at, lookup, readScoresCsv, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { analyzeWorkspace, type AnalysisResult } from './analyze.js';
 import { ingestDataset } from './ingest-dataset.js';
@@ -35,16 +34,7 @@ async function analyse(weeks: number): Promise<{ result: AnalysisResult; scores:
     await ingestDataset(ws, writeDataset(tempDir(), data), { now });
     const scoresPath = path.join(dir, 'scores.csv');
     const result = await analyzeWorkspace(ws, { now, saveRun: false, budget: 100, scoresPath });
-    const scores = new Map(
-      fs
-        .readFileSync(scoresPath, 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(','))
-        .map(([u, p, score]) => [`${u}/${p}`, Number(score)] as const),
-    );
-    return { result, scores };
+    return { result, scores: readScoresCsv(scoresPath) };
   } finally {
     ws.close();
   }

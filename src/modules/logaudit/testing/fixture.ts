@@ -86,6 +86,19 @@ export function writeDataset(dir: string, data: FixtureData, options: { eventsCs
   return dir;
 }
 
+/** A scores.csv as written by the analysis: score by "user/patient". */
+export function readScoresCsv(file: string): Map<string, number> {
+  return new Map(
+    fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .map(([user, patient, score]) => [`${user}/${patient}`, Number(score)] as const),
+  );
+}
+
 /** ISO timestamp in Norwegian winter time (+01:00) for day d of March 2026 (d = 1..28) at hour h. */
 export function at(day: number, hour: number, minute = 0): string {
   const dd = String(day).padStart(2, '0');

@@ -862,9 +862,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         GROUP BY q.uid, q.pid, q.day)
       GROUP BY uid, pid HAVING min(n) > 0;
       CREATE OR REPLACE TEMP TABLE a_upcoming AS
-        SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounters e ON e.pid = c.pid
-        WHERE c.state = 'unexplained' AND e.dept IN (c.udept, c.home_dept)
-          AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY;
+        WITH up AS (
+          SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounters e ON e.pid = c.pid
+          WHERE c.state = 'unexplained' AND e.dept IN (c.udept, c.home_dept)
+            AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY),
+        share AS (
+          SELECT c.uid, count(up.pid) / (count(*) + ${WORK.upcomingPrior}.0) AS share FROM a_ctx c LEFT JOIN up USING (uid, pid)
+          WHERE c.state = 'unexplained' AND c.uid IN (SELECT uid FROM up) GROUP BY c.uid)
+        SELECT up.uid, up.pid, greatest(${WORK.upcomingKeepMin}, ${WORK.upcomingKeep} * (1 - share.share)) AS keep
+        FROM up JOIN share USING (uid);
       CREATE OR REPLACE TEMP TABLE a_in_emergency AS
         SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounter_windows e ON e.pid = c.pid
         WHERE c.state = 'unexplained' AND (e.enc_kind = 'emergency' OR e.dept_kind = 'emergency')
@@ -934,7 +940,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         CASE WHEN sr.pid IS NOT NULL THEN 0.0 ELSE 1.0 END AS record_keep,
         CASE WHEN tm.colleagues > 0 THEN ${WORK.teamKeep} ELSE 1.0 END
           * CASE WHEN c.n_write_unexplained > 0 THEN ${WORK.chartedKeep} ELSE 1.0 END
-          * CASE WHEN up.uid IS NOT NULL THEN ${WORK.upcomingKeep} ELSE 1.0 END
+          * coalesce(up.keep, 1.0)
           * CASE WHEN ie.uid IS NOT NULL THEN ${WORK.emergencyKeep} ELSE 1.0 END AS work_keep,
         coalesce(rs.s_research, 0) AS s_research, rs.research_others, rs.research_documented,
         coalesce(wk.s, 0) AS s_week, wk.n AS week_n, wk.usual AS week_usual,
