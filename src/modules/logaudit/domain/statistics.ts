@@ -192,6 +192,15 @@ export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, documentedShare: 0.5, sti
 export const BURST = { fromLog10: 2, spanLog10: 2, spellDays: 3 } as const;
 
 /**
+ * One of many crowds: a user's crowds are the burst strengths of all the patients the user looked up without a
+ * documented reason, summed. Up to `usual` of them a burst speaks in full for each of the user's lookups; above it
+ * the burst is divided by crowds ÷ `usual`. Someone who is one of the crowd around patient after patient (the on-call
+ * physician asked to look at every patient in intensive care, a therapist serving many wards) does so as work; the
+ * curious join the crowd around one or two.
+ */
+export const CROWD = { usual: 2 } as const;
+
+/**
  * Routine: the median, over the user's active weeks (at least `minWeeks`), of the share of the week's patients
  * the user looked up without a documented reason, each week's share smoothed with `priorPatients` patients at the
  * share of all users (a user who looks up one patient a week has not shown a routine). Up to `from` (a fifth) the user's undocumented lookups are

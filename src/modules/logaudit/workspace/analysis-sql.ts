@@ -10,6 +10,7 @@ import {
   ADDRESS_HOUSEHOLD,
   AREA,
   BURST,
+  CROWD,
   CARE_MARGIN,
   EMPLOYMENT,
   FAMILIARITY,
@@ -675,6 +676,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             CASE WHEN r.total >= ${MIN_COUNT.burst} THEN ${tailStrength('r.total_tail')} ELSE 0 END,
             CASE WHEN r.spell_units >= ${MIN_COUNT.burst} THEN ${tailStrength('r.spell_tail')} ELSE 0 END) AS s_burst
         FROM r;
+      -- Each user's crowds (see CROWD).
+      CREATE OR REPLACE TEMP TABLE a_user_crowd AS
+        SELECT c.uid, sum(pa.s_burst) AS crowds FROM a_ctx c JOIN a_patient pa USING (pid)
+        WHERE c.state <> 'explained' GROUP BY c.uid;
       -- Shared records (see SHARED_RECORD): no contact with the hospital, read without a documented reason by many
       -- users week after week.
       CREATE OR REPLACE TEMP TABLE a_shared_record AS
@@ -917,7 +922,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
              WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND c.employee_clinic = c.uclinic THEN 0.7
              ELSE 0 END AS s_colleague,
         CASE WHEN c.employee_uid IS NOT NULL AND c.employee_uid <> c.uid AND mc.uid IS NULL THEN 1.0 ELSE 0 END AS s_employee,
-        coalesce(pa.s_burst, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) AS s_burst,
+        coalesce(pa.s_burst, 0) * (1 - 0.5 * coalesce(f.f, 1.0)) * least(1.0, ${CROWD.usual}.0 / greatest(coalesce(ucr.crowds, 0), 1e-9)) AS s_burst,
         coalesce(us.s_breadth, 0) * (1 - coalesce(f.f, 1.0)) AS s_breadth,
         CASE WHEN coalesce(f.no_contact, false) THEN coalesce(us.s_strangers, 0) ELSE 0 END AS s_strangers,
         us.strangers, us.strangers_share, us.strangers_typical,
@@ -978,6 +983,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         AND rh2.b = ${hourBucket('c.ref_ts', 1)}
       LEFT JOIN a_fam f USING (uid, pid)
       LEFT JOIN a_user_signal us USING (uid)
+      LEFT JOIN a_user_crowd ucr USING (uid)
       LEFT JOIN a_patient pa USING (pid)
       LEFT JOIN a_user_hours uh USING (uid)
       LEFT JOIN a_role_hours rh ON rh.role IS NOT DISTINCT FROM c.role

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../domain/findings.js';
+import { at, lookup, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
+import { openWorkspace } from '../workspace/workspace.js';
+import { analyzeWorkspace } from './analyze.js';
+import { ingestDataset } from './ingest-dataset.js';
+
+const now = new Date('2026-04-01T12:00:00Z');
+const CROWDS = 10;
+/** The readers of crowd i: u2 (a W1 physician) and one user of each ward who is in no other crowd. */
+const readers = (i: number): string[] => ['u2', `u${4 + i}`, `u${14 + i}`, `u${27 + i}`, `u${40 + i}`];
+
+/**
+ * The small hospital with ten crowds: on ten afternoons a patient without any documented reason for them is opened
+ * by five users of the four wards. u2 (a W1 physician, as a consultant would be) is one of every crowd; everyone
+ * else is one of one.
+ */
+async function analyse(): Promise<readonly Finding[]> {
+  const data = smallHospital();
+  // A crowd is rare against all patients looked up: 6,000 more patients, each read once during a stay in W1.
+  for (let i = 0; i < 6000; i++) {
+    const patient = `pb${i}`;
+    const day = 1 + (i % 27);
+    data.patients.push({
+      patient_id: patient,
+      family_name: `Bakgrunn${i}`,
+      given_name: 'Ola',
+      address_id: `a-${patient}`,
+    });
+    data.encounters.push({
+      encounter_id: `eb${i}`,
+      patient_id: patient,
+      department_id: 'W1',
+      start: at(day, 8),
+      end: at(day + 1, 12),
+      kind: 'inpatient',
+    });
+    data.events.push(lookup(`u${4 + (i % 10)}`, patient, at(day, 10, i % 60)));
+  }
+  for (let i = 0; i < CROWDS; i++) {
+    const patient = `p${820 + i}`;
+    data.patients.push({
+      patient_id: patient,
+      family_name: `Kjendis${i}`,
+      given_name: 'Kari',
+      address_id: `a-${patient}`,
+    });
+    for (const [k, user] of readers(i).entries()) data.events.push(lookup(user, patient, at(2 + 2 * i, 13, k * 7)));
+  }
+  const dir = tempDir();
+  const ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
+  try {
+    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    return (await analyzeWorkspace(ws, { now, saveRun: false, budget: 200 })).findings;
+  } finally {
+    ws.close();
+  }
+}
+
+describe('crowds', () => {
+  let findings: readonly Finding[];
+  beforeAll(async () => {
+    findings = await analyse();
+  });
+
+  const burstWeight = (user: string, patient: string): number =>
+    findings
+      .find((f) => f.user_id === user && f.patient_id === patient)
+      ?.reasons.find((r) => r.code === 'PATIENT_ACCESS_BURST')?.weight ?? 0;
+
+  it('sees each crowd', () => {
+    for (let i = 0; i < CROWDS; i++) expect(burstWeight(readers(i)[2] ?? '', `p${820 + i}`)).toBeGreaterThan(0.1);
+  });
+
+  it('counts a crowd for less for a user who is one of many crowds (a consultant) than for one who joins one', () => {
+    for (let i = 0; i < CROWDS; i++)
+      expect(burstWeight('u2', `p${820 + i}`)).toBeLessThan(0.6 * burstWeight(readers(i)[2] ?? '', `p${820 + i}`));
+  });
+});
