@@ -756,7 +756,9 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     // Workstations: a lookup from a workstation the user has used on at most three days of five or more, and that the
     // user's department hardly uses (below 1 % of its lookups): borrowed credentials or a session left open. Weighted
-    // by how rare such a day is for the user (someone who moves between workstations has one most days).
+    // by how rare such a day is for the user (someone who moves between workstations has one most days). Documented
+    // pairs looked up on a day the user worked only from such workstations (logged in from home while on leave) get
+    // it too, as a trace (`undocumented` false: not counted in how often the signal fires).
     name: 'workstations',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_ws AS
       WITH x AS (SELECT * FROM user_ws_days WHERE ${windowPredicate(w)}),
@@ -772,11 +774,19 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         LEFT JOIN home h ON h.uid = x.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = x.ws LEFT JOIN dt ON dt.dept = h.dept),
       habit AS (
         SELECT r.uid, count(DISTINCT r.day) FILTER (WHERE r.unusual) / any_value(ud.days) AS rate FROM rare r JOIN ud USING (uid) GROUP BY r.uid),
-      p AS (SELECT uid, pid, unnest(ws_undocumented) AS ws FROM a_pairs WHERE len(ws_undocumented) > 0)
+      p AS (SELECT uid, pid, unnest(ws_undocumented) AS ws FROM a_pairs WHERE len(ws_undocumented) > 0),
+      away AS (SELECT uid, day FROM rare GROUP BY uid, day HAVING bool_and(unusual)),
+      documented AS (
+        SELECT DISTINCT d.uid, d.pid FROM pair_days d JOIN away USING (uid, day)
+        WHERE ${windowPredicate(w)} AND (d.uid, d.pid) IN (SELECT (uid, pid) FROM a_pairs WHERE n_unexplained + n_weak = 0))
       SELECT p.uid, p.pid,
-        max(CASE WHEN r.unusual THEN ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} ELSE 0 END) AS unusual
+        max(CASE WHEN r.unusual THEN ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} ELSE 0 END) AS unusual,
+        true AS undocumented
       FROM p JOIN (SELECT DISTINCT uid, ws, unusual FROM rare) r USING (uid, ws) JOIN habit hb USING (uid)
-      GROUP BY p.uid, p.pid`,
+      GROUP BY p.uid, p.pid
+      UNION ALL
+      SELECT d.uid, d.pid, ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} AS unusual, false AS undocumented
+      FROM documented d JOIN habit hb USING (uid)`,
   },
   {
     // Work sessions: hours (epoch hour numbers) in which a user's documented lookups started or ended; an
@@ -894,7 +904,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           count(*) FILTER (WHERE n_print_export > 0) AS n_print,
           count(*) FILTER (WHERE n_weeks_unexplained >= 2) AS n_repeat,
           count(*) FILTER (WHERE n_etreat_no_emergency > 0) AS n_etreat,
-          (SELECT coalesce(sum(unusual), 0) FROM a_ws) AS n_ws,
+          (SELECT coalesce(sum(unusual), 0) FROM a_ws WHERE undocumented) AS n_ws,
           (SELECT count(*) FROM a_session WHERE off_session > 0) AS n_off,
           (SELECT count(*) FROM a_fam WHERE no_contact AND f < ${UNFAMILIAR_BELOW}) AS n_no_contact
         FROM a_ctx WHERE state = 'unexplained'),
