@@ -773,20 +773,20 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         FROM x JOIN ud USING (uid) JOIN uw USING (uid, ws)
         LEFT JOIN home h ON h.uid = x.uid LEFT JOIN dw ON dw.dept = h.dept AND dw.ws = x.ws LEFT JOIN dt ON dt.dept = h.dept),
       habit AS (
-        SELECT r.uid, count(DISTINCT r.day) FILTER (WHERE r.unusual) / any_value(ud.days) AS rate FROM rare r JOIN ud USING (uid) GROUP BY r.uid),
+        SELECT uid, ${INFORMATIVENESS_SQL('rate', WORKSTATION.habitOneIn)} AS weight FROM (
+          SELECT r.uid, count(DISTINCT r.day) FILTER (WHERE r.unusual) / any_value(ud.days) AS rate
+          FROM rare r JOIN ud USING (uid) GROUP BY r.uid)),
       p AS (SELECT uid, pid, unnest(ws_undocumented) AS ws FROM a_pairs WHERE len(ws_undocumented) > 0),
       away AS (SELECT uid, day FROM rare GROUP BY uid, day HAVING bool_and(unusual)),
       documented AS (
         SELECT DISTINCT d.uid, d.pid FROM pair_days d JOIN away USING (uid, day)
-        WHERE ${windowPredicate(w)} AND (d.uid, d.pid) IN (SELECT (uid, pid) FROM a_pairs WHERE n_unexplained + n_weak = 0))
-      SELECT p.uid, p.pid,
-        max(CASE WHEN r.unusual THEN ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} ELSE 0 END) AS unusual,
-        true AS undocumented
+        SEMI JOIN a_pairs a ON a.uid = d.uid AND a.pid = d.pid AND a.n_unexplained + a.n_weak = 0
+        WHERE ${windowPredicate(w)})
+      SELECT p.uid, p.pid, max(CASE WHEN r.unusual THEN hb.weight ELSE 0 END) AS unusual, true AS undocumented
       FROM p JOIN (SELECT DISTINCT uid, ws, unusual FROM rare) r USING (uid, ws) JOIN habit hb USING (uid)
       GROUP BY p.uid, p.pid
       UNION ALL
-      SELECT d.uid, d.pid, ${INFORMATIVENESS_SQL('hb.rate', WORKSTATION.habitOneIn)} AS unusual, false AS undocumented
-      FROM documented d JOIN habit hb USING (uid)`,
+      SELECT d.uid, d.pid, hb.weight AS unusual, false AS undocumented FROM documented d JOIN habit hb USING (uid)`,
   },
   {
     // Work sessions: hours (epoch hour numbers) in which a user's documented lookups started or ended; an
@@ -858,8 +858,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
   {
     // The care team at work: another user of the same department (a person, not a machine account) also looked up
     // the patient within a week of the undocumented lookup (explanation-based auditing's "a colleague has a reason",
-    // widened to any lookup: a team shares its patients). Covering for a colleague or an unrecorded consultation looks like this; a look at someone
-    // nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
+    // widened to any lookup: a team shares its patients). Covering for a colleague or an unrecorded consultation looks
+    // like this; a look at someone nobody else in the department is concerned with does not. Also a planned visit: the patient comes to the user's
     // department within the following weeks (a referral being assessed, a visit being prepared). And an emergency:
     // the patient was in the emergency department at the time (specialists on call are asked to look).
     name: 'work',
