@@ -1,10 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/findings.js';
-import { at, lookup, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { analyzeWorkspace } from './analyze.js';
-import { ingestDataset } from './ingest-dataset.js';
+import { analyseFixture } from '../testing/analyse-fixture.js';
+import { at, lookup, smallHospital } from '../testing/fixture.js';
 
 const now = new Date('2026-04-01T12:00:00Z');
 const CROWDS = 10;
@@ -48,14 +45,7 @@ async function analyse(): Promise<readonly Finding[]> {
     });
     for (const [k, user] of readers(i).entries()) data.events.push(lookup(user, patient, at(2 + 2 * i, 13, k * 7)));
   }
-  const dir = tempDir();
-  const ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
-  try {
-    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-    return (await analyzeWorkspace(ws, { now, saveRun: false, budget: 200 })).findings;
-  } finally {
-    ws.close();
-  }
+  return (await analyseFixture(data, { now, budget: 200 })).result.findings;
 }
 
 describe('crowds', () => {

@@ -1,9 +1,6 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, lookup, readScoresCsv, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { analyzeWorkspace } from './analyze.js';
-import { ingestDataset } from './ingest-dataset.js';
+import { analyseFixture } from '../testing/analyse-fixture.js';
+import { at, lookup, smallHospital } from '../testing/fixture.js';
 
 const now = new Date('2026-04-01T12:00:00Z');
 
@@ -42,16 +39,7 @@ async function analyse(): Promise<Map<string, number>> {
       data.events.push(lookup(user, patient, at(2 + i, 10 + (first % 3)), { department_id: 'OP' }));
     }
   }
-  const dir = tempDir();
-  const ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
-  try {
-    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-    const scoresPath = path.join(dir, 'scores.csv');
-    await analyzeWorkspace(ws, { now, saveRun: false, budget: 100, scoresPath });
-    return readScoresCsv(scoresPath);
-  } finally {
-    ws.close();
-  }
+  return (await analyseFixture(data, { now, budget: 100 })).scores;
 }
 
 describe('planned visits', () => {

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, lookup, readScoresCsv, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
-import { openWorkspace } from '../workspace/workspace.js';
-import { analyzeWorkspace, MIN_FINDING_SCORE } from './analyze.js';
-import { ingestDataset } from './ingest-dataset.js';
+import { analyseFixture } from '../testing/analyse-fixture.js';
+import { at, lookup, smallHospital } from '../testing/fixture.js';
+import { MIN_FINDING_SCORE } from './analyze.js';
 
 const now = new Date('2026-04-01T12:00:00Z');
 const REMOTE_DAYS = [22, 24, 26];
@@ -33,16 +31,7 @@ async function analyse(): Promise<{ scores: Map<string, number>; remote: string[
   const onSite = [...new Set(data.events.filter((e) => e.user_id === 'u5').map((e) => String(e.patient_id)))].filter(
     (p) => !remote.includes(p),
   );
-  const dir = tempDir();
-  const ws = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
-  try {
-    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-    const scoresPath = path.join(dir, 'scores.csv');
-    await analyzeWorkspace(ws, { now, saveRun: false, budget: 100, scoresPath });
-    return { scores: readScoresCsv(scoresPath), remote, onSite };
-  } finally {
-    ws.close();
-  }
+  return { scores: (await analyseFixture(data, { now, budget: 100 })).scores, remote, onSite };
 }
 
 describe('documented lookups from a remote workstation', () => {

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, lookup, readScoresCsv, smallHospital, tempDir, writeDataset } from '../testing/fixture.js';
-import { openWorkspace, type Workspace } from '../workspace/workspace.js';
-import { analyzeWorkspace, type AnalysisResult } from './analyze.js';
-import { ingestDataset } from './ingest-dataset.js';
+import { analyseFixture } from '../testing/analyse-fixture.js';
+import { at, lookup, smallHospital } from '../testing/fixture.js';
+import type { AnalysisResult } from './analyze.js';
 
 const now = new Date('2026-04-01T12:00:00Z');
 
@@ -28,16 +26,7 @@ async function analyse(weeks: number): Promise<{ result: AnalysisResult; scores:
     );
   }
   data.events.push(lookup('u99', 'p810', at(24, 11)));
-  const dir = tempDir();
-  const ws: Workspace = await openWorkspace(path.join(dir, 'ws'), { threads: 2, memoryLimit: '512MB' });
-  try {
-    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
-    const scoresPath = path.join(dir, 'scores.csv');
-    const result = await analyzeWorkspace(ws, { now, saveRun: false, budget: 100, scoresPath });
-    return { result, scores: readScoresCsv(scoresPath) };
-  } finally {
-    ws.close();
-  }
+  return analyseFixture(data, { now, budget: 100 });
 }
 
 describe('shared records (test and training patients)', () => {
