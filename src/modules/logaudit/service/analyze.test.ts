@@ -13,6 +13,7 @@ import {
   type FixtureData,
   type Row,
 } from '../testing/fixture.js';
+import { scoredPairsSql } from '../workspace/analysis-sql.js';
 import { rows } from '../workspace/sql.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { analyzeWorkspace, MIN_FINDING_SCORE, type AnalysisResult } from './analyze.js';
@@ -510,7 +511,7 @@ describe('analyzeWorkspace', () => {
 
   it("counts a leaver's documented prints in the same stretch, at less weight", async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.state, s.s_leaving, s.score FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT s.state, s.s_leaving, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u77' ORDER BY s.state, p.patient_id`,
     );
     const pairs = read
@@ -612,7 +613,7 @@ describe('analyzeWorkspace', () => {
 
   it('does not take a person who opens one record on each day off for a machine', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT DISTINCT s.routine_keep FROM a_scored s JOIN users u USING (uid) WHERE u.user_id IN ('u54', 'sys1')
+      `SELECT DISTINCT s.routine_keep FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) WHERE u.user_id IN ('u54', 'sys1')
        ORDER BY 1`,
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([0, 1]);
@@ -621,7 +622,7 @@ describe('analyzeWorkspace', () => {
 
   it("keeps a trace of a lookup explained only by the user's own relation to someone with no contact", async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT p.patient_id, s.state, s.score FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT p.patient_id, s.state, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u10' AND p.patient_id IN ('p150', 'p820') ORDER BY 1`,
     );
     expect(read.getRows().map(([p, state, score]) => [p, state, Number(score)])).toEqual([
@@ -632,7 +633,7 @@ describe('analyzeWorkspace', () => {
 
   it('does not take a machine account reading for the department for its care team', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.work_keep FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT s.work_keep FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u5' AND p.patient_id = 'p203'`,
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([1]);
@@ -641,7 +642,7 @@ describe('analyzeWorkspace', () => {
   it('counts an undocumented lookup more for a user who is otherwise always documented', async () => {
     // Other signals differ between the two (each is the other's peer); the baseline is what the habit changes.
     const read = await ws.db.runAndReadAll(
-      `SELECT u.user_id, s.s_no_relation FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT u.user_id, s.s_no_relation FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE (u.user_id, p.patient_id) IN (('u48', 'p610'), ('u49', 'p611')) ORDER BY u.user_id`,
     );
     const [exception, habit] = read.getRows().map((r) => Number(r[1]));
@@ -709,7 +710,7 @@ describe('analyzeWorkspace', () => {
 
   it('keeps no more than a trace of an export day whose prints were all documented', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.state, s.s_export_burst, s.score FROM a_scored s JOIN users u USING (uid) WHERE u.user_id = 'u53'`,
+      `SELECT s.state, s.s_export_burst, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) WHERE u.user_id = 'u53'`,
     );
     const pairs = read
       .getRows()

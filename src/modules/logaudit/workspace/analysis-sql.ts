@@ -893,11 +893,23 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
             AND coalesce(e.end_ts, e.start_ts + INTERVAL 1 DAY) + INTERVAL ${WORK.emergencyAfterHours} HOUR`,
   },
   {
-    // Signal strengths per pair, the behaviour signals scaled for routine work and for signs of real work (the care
-    // team, charting), and the score.
+    // Signal strengths per pair and the score; only what the totals, the scores file and the ranking need is kept.
+    // The signals and facts of the pairs that become findings are computed again for those pairs alone
+    // (scoredPairsSql): writing some ninety columns for every pair took longer than computing them.
     name: 'score',
     sql: () =>
-      `CREATE OR REPLACE TEMP TABLE a_scored AS ${scoreQuery(`SELECT * REPLACE (${keptSignalsSql()}) FROM (
+      `CREATE OR REPLACE TEMP TABLE a_scored AS
+        SELECT uid, pid, state, n_events, n_unexplained, score FROM (${scoredPairsSql('a_ctx')})`,
+  },
+];
+
+/**
+ * Signal strengths per pair, the behaviour signals scaled for routine work and for signs of real work (the care
+ * team, charting), and the score, for the pairs of `pairs` (a_ctx or a subset of its rows). The rates that make a
+ * flag informative are always taken over all of a_ctx, so a pair's row is the same whichever subset holds it.
+ */
+export function scoredPairsSql(pairs: string): string {
+  return scoreQuery(`SELECT * REPLACE (${keptSignalsSql()}) FROM (
       WITH rates AS (
         SELECT greatest(count(*), 1) AS n,
           count(*) FILTER (WHERE search_then_read) AS n_search,
@@ -969,7 +981,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         c.self_declared::DOUBLE AS s_self_declared,
         coalesce(wsu.unusual, 0) * info.i_ws AS s_workstation,
         CASE WHEN c.state = 'unexplained' THEN coalesce(se.off_session, 0) * info.i_off ELSE 0 END AS s_off_session
-      FROM a_ctx c
+      FROM ${pairs} c
       LEFT JOIN a_ws wsu USING (uid, pid)
       LEFT JOIN a_session se USING (uid, pid)
       LEFT JOIN a_name_series nse USING (uid, pid)
@@ -997,9 +1009,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       LEFT JOIN a_patient pa USING (pid)
       LEFT JOIN a_user_hours uh USING (uid)
       LEFT JOIN a_role_hours rh ON rh.role IS NOT DISTINCT FROM c.role
-      CROSS JOIN info CROSS JOIN a_persons p)`)}`,
-  },
-];
+      CROSS JOIN info CROSS JOIN a_persons p)`);
+}
 
 export async function runAnalysis(
   db: Db,

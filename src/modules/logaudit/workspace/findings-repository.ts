@@ -6,7 +6,7 @@ import { LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { Finding } from '../domain/findings.js';
 import type { ExplanationState } from '../domain/scoring.js';
 import { SIGNALS } from '../domain/scoring.js';
-import { eventWindowPredicate, type AnalysisWindow } from './analysis-sql.js';
+import { eventWindowPredicate, scoredPairsSql, type AnalysisWindow } from './analysis-sql.js';
 import { exec, lit, one, rows, type Db } from './sql.js';
 
 export interface ScoredPair {
@@ -56,13 +56,21 @@ const FACT_COLUMNS = [
   'employee_by_name',
 ];
 
+/** The highest-scoring pairs (at least `minScore`, ties by ids), with their signals and facts computed for them. */
 export async function topPairs(db: Db, limit: number, minScore: number): Promise<ScoredPair[]> {
+  await exec(
+    db,
+    `CREATE OR REPLACE TEMP TABLE a_top_pairs AS
+     SELECT s.uid, s.pid FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
+     WHERE s.score >= ${minScore}
+     ORDER BY s.score DESC, u.user_id, p.patient_id LIMIT ${Math.max(0, Math.floor(limit))}`,
+  );
   const found = await rows<Record<string, unknown>>(
     db,
     `SELECT s.*, u.user_id, p.patient_id, epoch_ms(s.first_ts) AS first_ms, epoch_ms(s.last_ts) AS last_ms
-     FROM a_scored s JOIN users u USING (uid) JOIN patients p USING (pid)
-     WHERE s.score >= ${minScore}
-     ORDER BY s.score DESC, u.user_id, p.patient_id LIMIT ${Math.max(0, Math.floor(limit))}`,
+     FROM (${scoredPairsSql('(SELECT * FROM a_ctx SEMI JOIN a_top_pairs USING (uid, pid))')}) s
+     JOIN users u USING (uid) JOIN patients p USING (pid)
+     ORDER BY s.score DESC, u.user_id, p.patient_id`,
   );
   return found.map((r) => ({
     uid: r.uid as number,
