@@ -59,6 +59,15 @@ function windowPredicate(w: AnalysisWindow): string {
   return parts.join(' AND ');
 }
 
+/**
+ * A span of days as a fixed number of hours. Adding calendar days to a TIMESTAMPTZ goes through the time-zone
+ * calendar for every row (a tenth of a second per million); the margins here are days of care, not calendar dates,
+ * so an hour more or less across a change of daylight saving time makes no difference to them.
+ */
+function days(n: number): string {
+  return `INTERVAL ${n * 24} HOUR`;
+}
+
 /** The same window over the events `e` (their day in the workspace's time zone). */
 export function eventWindowPredicate(w: AnalysisWindow): string {
   const parts = ['true'];
@@ -187,24 +196,10 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       SELECT p.uid, coalesce(sum(1 << k.h) FILTER (
           WHERE k.days >= greatest(${FOLLOW_UP_HOURS.minDays}, ${FOLLOW_UP_HOURS.minShare} * p.days)), 0)::INTEGER AS usual
       FROM a_user_presence p JOIN k USING (uid) WHERE p.days >= ${FOLLOW_UP_HOURS.minActiveDays} GROUP BY p.uid;
+      -- The distinct weeks and workstations are counted apart, over the few days with undocumented lookups: as
+      -- distinct aggregates among the others they made this the slowest statement of the step.
       CREATE OR REPLACE TEMP TABLE a_pairs AS
-      SELECT uid, pid,
-        sum(n_events)::INTEGER AS n_events, sum(n_unexplained)::INTEGER AS n_unexplained, sum(n_weak)::INTEGER AS n_weak,
-        min(first_ts) AS first_ts, max(last_ts) AS last_ts, min(first_unexplained_ts) AS first_unexplained_ts,
-        bit_or(hours_unexplained) AS hours_unexplained, bit_or(hours_all) AS hours_all,
-        sum(n_etreat)::INTEGER AS n_etreat,
-        count(DISTINCT day)::INTEGER AS n_days,
-        (count(DISTINCT date_trunc('week', day)) FILTER (WHERE n_unexplained > 0))::INTEGER AS n_weeks_unexplained,
-        coalesce(bool_or(search_then_read AND n_unexplained > 0), false) AS search_then_read,
-        (coalesce(sum(n_print_export) FILTER (WHERE n_unexplained > 0), 0))::INTEGER AS n_print_export,
-        sum(n_etreat_no_emergency)::INTEGER AS n_etreat_no_emergency,
-        sum(n_after_employment)::INTEGER AS n_after_employment,
-        sum(n_write_unexplained)::INTEGER AS n_write_unexplained,
-        min(dept) AS dept,
-        coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
-        list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented,
-        bool_or(odd) AS follow_up_off_hours
-      FROM (
+      WITH pd AS (
         SELECT pd.* REPLACE (
           CASE WHEN odd THEN n_events ELSE n_unexplained END AS n_unexplained,
           CASE WHEN odd THEN first_ts ELSE first_unexplained_ts END AS first_unexplained_ts,
@@ -212,8 +207,32 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           CASE WHEN odd THEN 0 ELSE explanation END AS explanation)
         FROM (SELECT pd.*, pd.explanation = ${explanationId('ADMIN_AFTER_DISCHARGE')} AND pd.n_unexplained = 0
                 AND uh.uid IS NOT NULL AND (pd.hours_all & uh.usual) = 0 AS odd
-              FROM pair_days pd LEFT JOIN a_usual_hours uh USING (uid) WHERE ${windowPredicate(w)}) pd)
-      GROUP BY uid, pid`,
+              FROM pair_days pd LEFT JOIN a_usual_hours uh USING (uid) WHERE ${windowPredicate(w)}) pd),
+      undocumented AS (
+        SELECT uid, pid,
+          (count(DISTINCT date_trunc('week', day)) FILTER (WHERE n_unexplained > 0))::INTEGER AS n_weeks_unexplained,
+          list_distinct(flatten(list(ws_undocumented))) AS ws_undocumented
+        FROM pd WHERE n_unexplained > 0 OR len(ws_undocumented) > 0 GROUP BY uid, pid),
+      pairs AS (
+        SELECT uid, pid,
+          sum(n_events)::INTEGER AS n_events, sum(n_unexplained)::INTEGER AS n_unexplained, sum(n_weak)::INTEGER AS n_weak,
+          min(first_ts) AS first_ts, max(last_ts) AS last_ts, min(first_unexplained_ts) AS first_unexplained_ts,
+          bit_or(hours_unexplained) AS hours_unexplained, bit_or(hours_all) AS hours_all,
+          sum(n_etreat)::INTEGER AS n_etreat,
+          coalesce(bool_or(search_then_read AND n_unexplained > 0), false) AS search_then_read,
+          (coalesce(sum(n_print_export) FILTER (WHERE n_unexplained > 0), 0))::INTEGER AS n_print_export,
+          sum(n_etreat_no_emergency)::INTEGER AS n_etreat_no_emergency,
+          sum(n_after_employment)::INTEGER AS n_after_employment,
+          sum(n_write_unexplained)::INTEGER AS n_write_unexplained,
+          min(dept) AS dept,
+          coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
+          bool_or(odd) AS follow_up_off_hours
+        FROM pd GROUP BY uid, pid)
+      SELECT p.uid, p.pid, p.n_events, p.n_unexplained, p.n_weak, p.first_ts, p.last_ts, p.first_unexplained_ts,
+        p.hours_unexplained, p.hours_all, p.n_etreat, coalesce(u.n_weeks_unexplained, 0) AS n_weeks_unexplained,
+        p.search_then_read, p.n_print_export, p.n_etreat_no_emergency, p.n_after_employment, p.n_write_unexplained,
+        p.dept, p.explanation, coalesce(u.ws_undocumented, []::INTEGER[]) AS ws_undocumented, p.follow_up_off_hours
+      FROM pairs p LEFT JOIN undocumented u USING (uid, pid)`,
   },
   {
     // Stale explanations: pairs explained only by a relation or a stay in the unit without an end that began long
@@ -244,8 +263,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         WHERE a.n_unexplained = 0 AND a.n_weak = 0 AND a.explanation = ${explanationId('USER_CARE_RELATION')}
           AND NOT EXISTS (
             SELECT 1 FROM encounters e WHERE e.pid = a.pid
-              AND e.start_ts <= a.last_ts + INTERVAL ${SELF_DECLARED.days} DAY
-              AND coalesce(e.end_ts, e.start_ts) >= a.first_ts - INTERVAL ${SELF_DECLARED.days} DAY)`;
+              AND e.start_ts <= a.last_ts + ${days(SELF_DECLARED.days)}
+              AND coalesce(e.end_ts, e.start_ts) >= a.first_ts - ${days(SELF_DECLARED.days)})`;
     },
   },
   {
@@ -330,16 +349,15 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT pid, dept,
                CASE WHEN coalesce(dept_kind, '') IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN 2
                     WHEN coalesce(dept_kind = 'emergency' OR enc_kind = 'emergency', false) THEN 1 ELSE 0 END AS tier,
-               start_ts - INTERVAL ${CARE_MARGIN.beforeDays} DAY AS lo,
-               coalesce(end_ts, TIMESTAMPTZ 'infinity') + INTERVAL ${CARE_MARGIN.afterDays} DAY AS hi
+               start_ts - ${days(CARE_MARGIN.beforeDays)} AS lo,
+               coalesce(end_ts, TIMESTAMPTZ 'infinity') + ${days(CARE_MARGIN.afterDays)} AS hi
         FROM encounter_windows),
       hits AS (
-        SELECT DISTINCT a.uid, a.pid, a.udept, a.state, w.dept AS care, w.tier
-        FROM a_ctx a JOIN w ON w.pid = a.pid AND a.ref_ts BETWEEN w.lo AND w.hi),
+        SELECT a.uid, a.pid, w.dept AS care, min(w.tier) AS tier
+        FROM a_ctx a JOIN w ON w.pid = a.pid AND a.ref_ts BETWEEN w.lo AND w.hi GROUP BY a.uid, a.pid, w.dept),
       m AS MATERIALIZED (
-        SELECT uid, pid, udept, state, care FROM (
-          SELECT *, min(tier) OVER (PARTITION BY uid, pid) AS best FROM hits)
-        WHERE tier = best)
+        SELECT h.uid, h.pid, a.udept, a.state, h.care FROM hits h JOIN a_ctx a USING (uid, pid)
+        QUALIFY h.tier = min(h.tier) OVER (PARTITION BY h.uid, h.pid))
       SELECT * FROM m
       UNION ALL
       SELECT a.uid, a.pid, a.udept, a.state, 0 AS care FROM a_ctx a ANTI JOIN m ON m.uid = a.uid AND m.pid = a.pid;
@@ -880,7 +898,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         WITH up AS (
           SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounters e ON e.pid = c.pid
           WHERE c.state = 'unexplained' AND e.dept IN (c.udept, c.home_dept)
-            AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + INTERVAL ${WORK.upcomingDays} DAY),
+            AND e.start_ts > c.ref_ts AND e.start_ts <= c.ref_ts + ${days(WORK.upcomingDays)}),
         share AS (
           SELECT c.uid, count(up.pid) / (count(*) + ${WORK.upcomingPrior}.0) AS share FROM a_ctx c LEFT JOIN up USING (uid, pid)
           WHERE c.state = 'unexplained' AND c.uid IN (SELECT uid FROM up) GROUP BY c.uid)
@@ -890,7 +908,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         SELECT DISTINCT c.uid, c.pid FROM a_ctx c JOIN encounter_windows e ON e.pid = c.pid
         WHERE c.state = 'unexplained' AND (e.enc_kind = 'emergency' OR e.dept_kind = 'emergency')
           AND c.ref_ts BETWEEN e.start_ts - INTERVAL ${WORK.emergencyBeforeHours} HOUR
-            AND coalesce(e.end_ts, e.start_ts + INTERVAL 1 DAY) + INTERVAL ${WORK.emergencyAfterHours} HOUR`,
+            AND coalesce(e.end_ts, e.start_ts + ${days(1)}) + INTERVAL ${WORK.emergencyAfterHours} HOUR`,
   },
   {
     // Signal strengths per pair and the score; only what the totals, the scores file and the ranking need is kept.

@@ -57,7 +57,7 @@ export async function rebuildExplainers(db: Db): Promise<void> {
             CASE WHEN dept_kind IN ${sqlList(SERVICE_DEPARTMENT_KINDS)} THEN dept_kind END, is_emergency, win_from, win_to
      FROM encounter_windows
      UNION ALL
-     SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, NULL, false, end_ts, end_ts + to_days(${ADMIN_AFTER_DISCHARGE_DAYS})
+     SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, NULL, false, end_ts, end_ts + to_hours(${ADMIN_AFTER_DISCHARGE_DAYS * 24})
      FROM encounter_windows WHERE end_ts IS NOT NULL`,
   );
 }
