@@ -458,6 +458,9 @@ beforeAll(async () => {
 
 afterAll(() => ws?.close());
 
+/** Every pair's signals and score, as the findings get them (the stored score table keeps the score only). */
+const pairSignals = `(${scoredPairsSql('a_ctx')})`;
+
 const findingOf = (userId: string, patientId: string): Finding | undefined =>
   result.findings.find((f) => f.user_id === userId && f.patient_id === patientId);
 
@@ -511,7 +514,7 @@ describe('analyzeWorkspace', () => {
 
   it("counts a leaver's documented prints in the same stretch, at less weight", async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.state, s.s_leaving, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT s.state, s.s_leaving, s.score FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u77' ORDER BY s.state, p.patient_id`,
     );
     const pairs = read
@@ -613,7 +616,7 @@ describe('analyzeWorkspace', () => {
 
   it('does not take a person who opens one record on each day off for a machine', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT DISTINCT s.routine_keep FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) WHERE u.user_id IN ('u54', 'sys1')
+      `SELECT DISTINCT s.routine_keep FROM ${pairSignals} s JOIN users u USING (uid) WHERE u.user_id IN ('u54', 'sys1')
        ORDER BY 1`,
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([0, 1]);
@@ -622,7 +625,7 @@ describe('analyzeWorkspace', () => {
 
   it("keeps a trace of a lookup explained only by the user's own relation to someone with no contact", async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT p.patient_id, s.state, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT p.patient_id, s.state, s.score FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u10' AND p.patient_id IN ('p150', 'p820') ORDER BY 1`,
     );
     expect(read.getRows().map(([p, state, score]) => [p, state, Number(score)])).toEqual([
@@ -633,7 +636,7 @@ describe('analyzeWorkspace', () => {
 
   it('does not take a machine account reading for the department for its care team', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.work_keep FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT s.work_keep FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE u.user_id = 'u5' AND p.patient_id = 'p203'`,
     );
     expect(read.getRows().map((r) => Number(r[0]))).toEqual([1]);
@@ -642,7 +645,7 @@ describe('analyzeWorkspace', () => {
   it('counts an undocumented lookup more for a user who is otherwise always documented', async () => {
     // Other signals differ between the two (each is the other's peer); the baseline is what the habit changes.
     const read = await ws.db.runAndReadAll(
-      `SELECT u.user_id, s.s_no_relation FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) JOIN patients p USING (pid)
+      `SELECT u.user_id, s.s_no_relation FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
        WHERE (u.user_id, p.patient_id) IN (('u48', 'p610'), ('u49', 'p611')) ORDER BY u.user_id`,
     );
     const [exception, habit] = read.getRows().map((r) => Number(r[1]));
@@ -710,7 +713,7 @@ describe('analyzeWorkspace', () => {
 
   it('keeps no more than a trace of an export day whose prints were all documented', async () => {
     const read = await ws.db.runAndReadAll(
-      `SELECT s.state, s.s_export_burst, s.score FROM (${scoredPairsSql('a_ctx')}) s JOIN users u USING (uid) WHERE u.user_id = 'u53'`,
+      `SELECT s.state, s.s_export_burst, s.score FROM ${pairSignals} s JOIN users u USING (uid) WHERE u.user_id = 'u53'`,
     );
     const pairs = read
       .getRows()
@@ -792,6 +795,12 @@ describe('analyzeWorkspace', () => {
     expect(scores.length - 1).toBe(result.totals.pairs);
     const values = scores.slice(1).map((l) => Number(l.split(',')[2]));
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThanOrEqual(values[i - 1] as number);
+  });
+
+  it("gives each finding the score its pair has in scores.csv, though the findings' signals are computed apart", () => {
+    const scores = readScoresCsv(path.join(dir, 'scores.csv'));
+    expect(result.findings.length).toBeGreaterThan(20);
+    for (const f of result.findings) expect(f.score).toBe(scores.get(`${f.user_id}/${f.patient_id}`));
   });
 
   it('groups findings per user into cases', () => {

@@ -212,6 +212,31 @@ describe('ingestDataset', () => {
     expect(await scalar(ws.db, 'SELECT sum(n_events)::INTEGER FROM pair_days')).toBe(data.events.length);
   });
 
+  it('updates known patients and encounters from a newer file, keeping their keys, and adds the new ones', async () => {
+    const data = tiny();
+    const ws = await workspace();
+    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    const before = await rows<{ pid: number }>(ws.db, "SELECT pid FROM patients WHERE patient_id = 'p4'");
+    const patients = data.patients.map((p) => (p.patient_id === 'p4' ? { ...p, family_name: 'Nyttnavn' } : p));
+    patients.push({ patient_id: 'p-new', family_name: 'Ny', given_name: 'Pasient', birth_year: 1990 });
+    const encounters = data.encounters.map((e) => (e.encounter_id === 'enc4' ? { ...e, kind: 'outpatient' } : e));
+    encounters.push({
+      encounter_id: 'enc-new',
+      patient_id: 'p-new',
+      department_id: 'W1',
+      start: '2026-03-20T09:00:00+01:00',
+      kind: 'outpatient',
+    });
+    await ingestDataset(ws, writeDataset(tempDir(), { ...data, patients, encounters }), { now });
+    expect(await rows(ws.db, "SELECT pid, family_name FROM patients WHERE patient_id = 'p4'")).toEqual([
+      { pid: before[0]?.pid, family_name: 'Nyttnavn' },
+    ]);
+    expect(await scalar(ws.db, 'SELECT count(*) FROM patients')).toBe(patients.length);
+    expect(await scalar(ws.db, 'SELECT count(DISTINCT patient_id) FROM patients')).toBe(patients.length);
+    expect(await scalar(ws.db, "SELECT kind FROM encounters WHERE encounter_id = 'enc4'")).toBe('outpatient');
+    expect(await scalar(ws.db, 'SELECT count(*) FROM encounters')).toBe(encounters.length);
+  });
+
   it('stops when too many lookups are unusable', async () => {
     const data = tiny();
     for (const e of data.events.slice(0, 5)) (e as Record<string, unknown>).action = 'peek';

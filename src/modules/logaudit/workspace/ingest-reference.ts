@@ -121,30 +121,35 @@ async function store(db: Db, p: Prepared, unknown: ReadonlySet<string>): Promise
            employed_from = excluded.employed_from, employed_to = excluded.employed_to, known = true`,
       );
       break;
-    case 'patients':
+    case 'patients': {
+      // Known patients keep their key and get the file's values; new ones get the next keys.
+      const values = `SELECT patient_id, family_name, given_name, try_cast(${col(s, 'birth_year')} AS INTEGER) AS birth_year,
+                             ${col(s, 'address_id')} AS address_id, ${col(s, 'municipality')} AS municipality,
+                             ${col(s, 'employee_user_id')} AS employee_user_id ${from}`;
       await exec(
         db,
-        `INSERT INTO patients (pid, patient_id, family_name, given_name, birth_year, address_id, municipality,
+        `UPDATE patients SET family_name = v.family_name, given_name = v.given_name, birth_year = v.birth_year,
+           address_id = v.address_id, municipality = v.municipality, employee_user_id = v.employee_user_id, known = true
+         FROM (${values}) v WHERE patients.patient_id = v.patient_id;
+         INSERT INTO patients (pid, patient_id, family_name, given_name, birth_year, address_id, municipality,
                                employee_user_id, known)
-         SELECT (SELECT coalesce(max(pid), 0) FROM patients) + row_number() OVER (ORDER BY patient_id), patient_id,
-                family_name, given_name, try_cast(${col(s, 'birth_year')} AS INTEGER), ${col(s, 'address_id')},
-                ${col(s, 'municipality')}, ${col(s, 'employee_user_id')}, true ${from}
-         ON CONFLICT (patient_id) DO UPDATE SET family_name = excluded.family_name, given_name = excluded.given_name,
-           birth_year = excluded.birth_year, address_id = excluded.address_id, municipality = excluded.municipality,
-           employee_user_id = excluded.employee_user_id, known = true`,
+         SELECT (SELECT coalesce(max(pid), 0) FROM patients) + row_number() OVER (ORDER BY v.patient_id), v.patient_id,
+                v.family_name, v.given_name, v.birth_year, v.address_id, v.municipality, v.employee_user_id, true
+         FROM (${values}) v ANTI JOIN patients p ON p.patient_id = v.patient_id`,
       );
       break;
+    }
     case 'encounters':
       await ensureIds('patients', 'patient_id', `SELECT patient_id ${from}`);
       await ensureIds('departments', 'department_id', `SELECT department_id ${from}`);
+      // An encounter stored before is replaced by the file's version of it.
       await exec(
         db,
-        `INSERT INTO encounters (encounter_id, pid, dept, start_ts, end_ts, kind)
+        `DELETE FROM encounters WHERE encounter_id IN (SELECT encounter_id ${from});
+         INSERT INTO encounters (encounter_id, pid, dept, start_ts, end_ts, kind)
          SELECT s.encounter_id, p.pid, d.dept, ${timestampSql('start')}, ${s.present.has('end') ? timestampSql('end', true) : 'NULL'},
                 lower(trim(s.kind))
-         FROM (SELECT * ${from}) s JOIN patients p USING (patient_id) JOIN departments d USING (department_id)
-         ON CONFLICT (encounter_id) DO UPDATE SET pid = excluded.pid, dept = excluded.dept,
-           start_ts = excluded.start_ts, end_ts = excluded.end_ts, kind = excluded.kind`,
+         FROM (SELECT * ${from}) s JOIN patients p USING (patient_id) JOIN departments d USING (department_id)`,
       );
       break;
     case 'care_relations': {

@@ -71,6 +71,45 @@ describe('workspace migration', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('brings a version 5 workspace up to date: patients and encounters keep their rows, without the text-id index', async () => {
+    const dir = path.join(tempDir(), 'ws');
+    const ws = await openWorkspace(dir, options);
+    await ingestDataset(ws, writeDataset(tempDir(), smallHospital()), { now });
+    const content = async (db: typeof ws.db): Promise<Record<string, unknown>[]> => [
+      ...(await rows(db, 'SELECT * FROM patients ORDER BY pid')),
+      ...(await rows(db, 'SELECT encounter_id, pid, dept, kind, start_ts::VARCHAR AS s FROM encounters ORDER BY ALL')),
+    ];
+    const uniqueKeys = (db: typeof ws.db): Promise<unknown> =>
+      scalar(
+        db,
+        `SELECT count(*) FROM duckdb_constraints() WHERE table_name IN ('patients', 'encounters')
+           AND constraint_type IN ('UNIQUE', 'PRIMARY KEY') AND constraint_column_names <> ['pid']`,
+      );
+    const expected = await content(ws.db);
+    // What version 5 wrote: a unique patient_id and encounter_id as primary key.
+    await exec(
+      ws.db,
+      `CREATE TABLE p5 (pid INTEGER PRIMARY KEY, patient_id VARCHAR NOT NULL UNIQUE, family_name VARCHAR,
+         given_name VARCHAR, birth_year INTEGER, address_id VARCHAR, municipality VARCHAR, employee_user_id VARCHAR,
+         known BOOLEAN NOT NULL);
+       INSERT INTO p5 SELECT * FROM patients; DROP TABLE patients; ALTER TABLE p5 RENAME TO patients;
+       CREATE TABLE e5 (encounter_id VARCHAR PRIMARY KEY, pid INTEGER NOT NULL, dept INTEGER NOT NULL,
+         start_ts TIMESTAMPTZ NOT NULL, end_ts TIMESTAMPTZ, kind VARCHAR NOT NULL);
+       INSERT INTO e5 SELECT * FROM encounters; DROP TABLE encounters; ALTER TABLE e5 RENAME TO encounters;
+       UPDATE meta SET value = '5' WHERE key = 'schema_version';`,
+    );
+    expect(await uniqueKeys(ws.db)).toBe(2);
+    ws.close();
+    const reopened = await openWorkspace(dir, options);
+    try {
+      expect(await scalar(reopened.db, "SELECT value FROM meta WHERE key = 'schema_version'")).toBe(SCHEMA_VERSION);
+      expect(await uniqueKeys(reopened.db)).toBe(0);
+      expect(await content(reopened.db)).toEqual(expected);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('refuses a workspace from a version it cannot migrate, with the versions named', async () => {
     const dir = path.join(tempDir(), 'ws');
     const ws = await openWorkspace(dir, options);

@@ -3,7 +3,7 @@
  * that years of stored lookups need not be ingested again. Each step names the version it starts from.
  */
 import { rebuildPairDays } from './pair-days-sql.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { ENCOUNTERS_COLUMNS, PATIENTS_COLUMNS, SCHEMA_VERSION } from './schema.js';
 import { exec, inTransaction, lit, type Db } from './sql.js';
 
 type Step = (db: Db, timezone: string) => Promise<void>;
@@ -19,6 +19,19 @@ export const MIGRATIONS: Readonly<Record<string, Step>> = {
   '4': async (db, timezone) => {
     await exec(db, 'ALTER TABLE pair_days RENAME COLUMN ws_unexplained TO ws_undocumented');
     await rebuildPairDays(db, timezone, 'all');
+  },
+  // 5 → 6: patients and encounters without the unique index on their text ids (see schema.ts).
+  '5': async (db) => {
+    for (const [table, columns] of [
+      ['patients', PATIENTS_COLUMNS],
+      ['encounters', ENCOUNTERS_COLUMNS],
+    ] as const) {
+      await exec(
+        db,
+        `CREATE TABLE ${table}_v6 (${columns}); INSERT INTO ${table}_v6 SELECT * FROM ${table};
+         DROP TABLE ${table}; ALTER TABLE ${table}_v6 RENAME TO ${table};`,
+      );
+    }
   },
 };
 
