@@ -13,7 +13,7 @@ import { parseEncoding } from './dataset/encoding.js';
 import { locateDataset } from './dataset/layout.js';
 import { estimateRecords } from './dataset/text-file.js';
 import { formatDuration } from './domain/progress.js';
-import { formatIssue, issueAction } from './domain/ingest-issues.js';
+import { issueSummaryLines } from './domain/ingest-issues.js';
 import { analyzeWorkspace, type AnalysisResult } from './service/analyze.js';
 import { DEFAULT_MAX_REJECT_SHARE, ingestDataset, type IngestReport } from './service/ingest-dataset.js';
 import { openWorkspace, type Workspace } from './workspace/workspace.js';
@@ -122,15 +122,7 @@ function printIngest(report: IngestReport): void {
     const share = e.eventsStored > 0 ? ((e.explainedEvents / e.eventsStored) * 100).toFixed(1) : '0.0';
     console.log(`events: ${e.recordsRead} read, ${e.eventsStored} stored as batch ${e.batchId}, ${share} % explained`);
   }
-  const counts = new Map<string, number>();
-  for (const { issue, count } of report.issues) counts.set(issue.issue, (counts.get(issue.issue) ?? 0) + count);
-  for (const [cls, count] of counts) {
-    const action = issueAction(cls as Parameters<typeof issueAction>[0], { skipBadLines: true });
-    console.log(`  ${cls}: ${count} (${action === 'skip' ? 'skipped' : 'kept'})`);
-  }
-  for (const { issue, count } of report.issues.filter((i) => i.count > 0).slice(0, 10)) {
-    console.log(`    e.g. ${formatIssue(issue)}${count > 1 ? ` (${count} in all)` : ''}`);
-  }
+  for (const line of issueSummaryLines(report.issues)) console.log(line);
 }
 
 function printAnalysis(result: AnalysisResult, startedMs: number, out: AnalyzeCliOptions): void {

@@ -104,3 +104,22 @@ export function formatIssue(issue: IngestIssue): string {
     .join(', ');
   return `${where}: ${issue.message}`;
 }
+
+/**
+ * The summary of a batch's issues as printed lines: each class with its count and whether its rows were skipped or
+ * kept, and under it up to `examplesPerClass` examples (the first issue of each group carries the group's count).
+ */
+export function issueSummaryLines(
+  issues: readonly { issue: IngestIssue; count: number }[],
+  examplesPerClass = 5,
+): string[] {
+  const counts = new Map<IssueClass, number>();
+  for (const { issue, count } of issues) counts.set(issue.issue, (counts.get(issue.issue) ?? 0) + count);
+  return [...counts].flatMap(([cls, count]) => [
+    `  ${cls}: ${count} (${issueAction(cls, { skipBadLines: true }) === 'skip' ? 'skipped' : 'kept'})`,
+    ...issues
+      .filter((i) => i.issue.issue === cls && i.count > 0)
+      .slice(0, examplesPerClass)
+      .map(({ issue, count: n }) => `    e.g. ${formatIssue(issue)}${n > 1 ? ` (${n} in all)` : ''}`),
+  ]);
+}
