@@ -70,28 +70,8 @@ export interface IngestIssue {
   readonly message: string;
 }
 
-/** Counts per class plus the first few examples of each, for the summary and the error message. */
-export interface IssueSummary {
-  readonly counts: Partial<Record<IssueClass, number>>;
-  readonly examples: readonly IngestIssue[];
-}
-
+/** How many examples of each class of issue are shown (in the summary, and as lines found by a check). */
 export const EXAMPLES_PER_CLASS = 5;
-
-export function summarizeIssues(found: readonly { issue: IngestIssue; count: number }[]): IssueSummary {
-  const counts: Partial<Record<IssueClass, number>> = {};
-  const examples: IngestIssue[] = [];
-  const shown = new Map<IssueClass, number>();
-  for (const { issue, count } of found) {
-    counts[issue.issue] = (counts[issue.issue] ?? 0) + count;
-    const already = shown.get(issue.issue) ?? 0;
-    if (already < EXAMPLES_PER_CLASS) {
-      examples.push(issue);
-      shown.set(issue.issue, already + 1);
-    }
-  }
-  return { counts, examples };
-}
 
 /** "access_events.csv line 12, field timestamp: …" — the form every message takes. */
 export function formatIssue(issue: IngestIssue): string {
@@ -111,7 +91,7 @@ export function formatIssue(issue: IngestIssue): string {
  */
 export function issueSummaryLines(
   issues: readonly { issue: IngestIssue; count: number }[],
-  examplesPerClass = 5,
+  examplesPerClass = EXAMPLES_PER_CLASS,
 ): string[] {
   const counts = new Map<IssueClass, number>();
   for (const { issue, count } of issues) counts.set(issue.issue, (counts.get(issue.issue) ?? 0) + count);
