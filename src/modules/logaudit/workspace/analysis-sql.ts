@@ -228,10 +228,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           coalesce(min(explanation) FILTER (WHERE explanation > 0), 0) AS explanation,
           bool_or(odd) AS follow_up_off_hours
         FROM pd GROUP BY uid, pid)
-      SELECT p.uid, p.pid, p.n_events, p.n_unexplained, p.n_weak, p.first_ts, p.last_ts, p.first_unexplained_ts,
-        p.hours_unexplained, p.hours_all, p.n_etreat, coalesce(u.n_weeks_unexplained, 0) AS n_weeks_unexplained,
-        p.search_then_read, p.n_print_export, p.n_etreat_no_emergency, p.n_after_employment, p.n_write_unexplained,
-        p.dept, p.explanation, coalesce(u.ws_undocumented, []::INTEGER[]) AS ws_undocumented, p.follow_up_off_hours
+      SELECT p.*, coalesce(u.n_weeks_unexplained, 0) AS n_weeks_unexplained,
+        coalesce(u.ws_undocumented, []::INTEGER[]) AS ws_undocumented
       FROM pairs p LEFT JOIN undocumented u USING (uid, pid)`,
   },
   {
