@@ -178,6 +178,10 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     kind: 'consult',
   });
   add(lookup('u10', 'p820', at(16, 10)));
+  // Emergency access where the user's own care relation documents the lookup (a habit in some intensive care units).
+  patient('p830');
+  data.care_relations.push({ patient_id: 'p830', user_id: 'u10', from: at(3, 8), to: at(25, 8), kind: 'assigned' });
+  add(lookup('u10', 'p830', at(18, 11), { purpose: 'ETREAT' }));
   // Charting: u28 (W3) opens p4 (W1) during its stay without a documented reason and writes in the record; u29 (W3)
   // opens p8 (W1) during its stay the same way but only reads.
   add(lookup('u28', 'p4', at(6, 10)), lookup('u28', 'p4', at(6, 10, 5), { action: 'update' }));
@@ -557,6 +561,13 @@ describe('analyzeWorkspace', () => {
     expect(groupOf.get('u27')).toMatch(/^physician@/);
     expect(groupOf.get('u2')).not.toBe(groupOf.get('u27'));
     expect(groupOf.get('ed1')).toBe('physician');
+  });
+
+  it('keeps only a trace of an emergency access that the user\'s own care relation documents', () => {
+    const documented = scoreOf('u10', 'p830') ?? 1;
+    expect(documented).toBeGreaterThan(0);
+    expect(documented).toBeLessThan(0.1);
+    expect(scoreOf('u7', 'p7')).toBeGreaterThan(0.5);
   });
 
   it('does not accept administrative follow-up as the reason for a lookup at an hour the user never works', () => {
