@@ -257,9 +257,9 @@ export const REASONS = {
   },
   SELF_DECLARED_RELATION_ONLY: {
     nb: () =>
-      'Oppslaget er bare forklart av en behandlingsrelasjon som brukeren selv har, mens pasienten ikke hadde noe opphold, noen time, henvisning eller bestilling i sykehuset i tiden rundt.',
+      'Oppslaget er bare forklart av en behandlingsrelasjon som brukeren selv har, og ingenting annet bekrefter den: pasienten hadde ikke noe opphold, noen time, henvisning eller bestilling i sykehuset i tiden rundt, eller relasjonen begynte bare minutter før brukeren åpnet journalen.',
     en: () =>
-      "The lookup is only explained by the user's own care relation, while the patient had no stay, visit, referral or order in the hospital around that time.",
+      "The lookup is only explained by the user's own care relation, and nothing else confirms it: the patient had no stay, visit, referral or order in the hospital around that time, or the relation began only minutes before the user opened the record.",
   },
   WEAK_EXPLANATION_ONLY: {
     nb: () => 'Oppslaget er bare forklart av kontakt i en annen avdeling i samme klinikk.',

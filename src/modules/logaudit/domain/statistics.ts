@@ -24,11 +24,13 @@ export const STALE_OPEN = { days: 90 } as const;
 
 /**
  * A self-declared relation: a lookup whose only documented reason is the user's own care relation (a consult, an
- * assignment), while the patient had no encounter anywhere in the hospital within `days` days of it. Record systems
- * let users register such a reason themselves; with no stay, visit, referral or order around it, nothing else
- * confirms it. Such a lookup stays explained but keeps a trace (SELF_DECLARED_RELATION_ONLY), like a stale one.
+ * assignment), while the patient had no encounter anywhere in the hospital within `days` days of it, or the relation
+ * began at most `onTheSpotMinutes` before the user first opened the record (registered on the spot, as record
+ * systems let users do when they declare a need themselves). Nothing else confirms such a reason. The lookup stays
+ * explained but keeps a trace (SELF_DECLARED_RELATION_ONLY), like a stale one: on-call consults are registered the
+ * same way, so it ranks such pairs above ordinary documented work, never into the findings.
  */
-export const SELF_DECLARED = { days: 7 } as const;
+export const SELF_DECLARED = { days: 7, onTheSpotMinutes: 10 } as const;
 
 /**
  * The units a user works in, where the log does not say: for a user at least `unnamedShare` of whose lookups name no

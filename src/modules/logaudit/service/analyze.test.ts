@@ -178,6 +178,18 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     kind: 'consult',
   });
   add(lookup('u10', 'p820', at(16, 10)));
+  // And a consult with p831, who lies in W3, registered five minutes before opening the record.
+  patient('p831');
+  data.encounters.push({
+    encounter_id: 'enc831',
+    patient_id: 'p831',
+    department_id: 'W3',
+    start: at(12, 8),
+    end: at(20, 8),
+    kind: 'inpatient',
+  });
+  data.care_relations.push({ patient_id: 'p831', user_id: 'u10', from: at(14, 9, 55), to: at(15, 10), kind: 'consult' });
+  add(lookup('u10', 'p831', at(14, 10)));
   // Emergency access where the user's own care relation documents the lookup (a habit in some intensive care units).
   patient('p830');
   data.care_relations.push({ patient_id: 'p830', user_id: 'u10', from: at(3, 8), to: at(25, 8), kind: 'assigned' });
@@ -634,14 +646,15 @@ describe('analyzeWorkspace', () => {
     for (const day of [7, 8, 14, 15, 21, 22]) expect(findingOf('u54', `p${710 + day}`)).toBeDefined();
   });
 
-  it("keeps a trace of a lookup explained only by the user's own relation to someone with no contact", async () => {
+  it("keeps a trace of a lookup explained only by the user's own relation to someone with no contact, or one registered minutes before", async () => {
     const read = await ws.db.runAndReadAll(
       `SELECT p.patient_id, s.state, s.score FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
-       WHERE u.user_id = 'u10' AND p.patient_id IN ('p150', 'p820') ORDER BY 1`,
+       WHERE u.user_id = 'u10' AND p.patient_id IN ('p150', 'p820', 'p831') ORDER BY 1`,
     );
     expect(read.getRows().map(([p, state, score]) => [p, state, Number(score)])).toEqual([
       ['p150', 'explained', 0],
       ['p820', 'explained', 0.05],
+      ['p831', 'explained', 0.05],
     ]);
   });
 

@@ -259,10 +259,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
       CREATE OR REPLACE TEMP TABLE a_self_declared AS
         SELECT a.uid, a.pid FROM a_pairs a
         WHERE a.n_unexplained = 0 AND a.n_weak = 0 AND a.explanation = ${explanationId('USER_CARE_RELATION')}
-          AND NOT EXISTS (
-            SELECT 1 FROM encounters e WHERE e.pid = a.pid
-              AND e.start_ts <= a.last_ts + ${days(SELF_DECLARED.days)}
-              AND coalesce(e.end_ts, e.start_ts) >= a.first_ts - ${days(SELF_DECLARED.days)})`;
+          AND (NOT EXISTS (
+                 SELECT 1 FROM encounters e WHERE e.pid = a.pid
+                   AND e.start_ts <= a.last_ts + ${days(SELF_DECLARED.days)}
+                   AND coalesce(e.end_ts, e.start_ts) >= a.first_ts - ${days(SELF_DECLARED.days)})
+               OR EXISTS (
+                 SELECT 1 FROM care_relations r WHERE r.pid = a.pid AND r.uid = a.uid
+                   AND r.valid_from BETWEEN a.first_ts - to_minutes(${SELF_DECLARED.onTheSpotMinutes}) AND a.first_ts))`;
     },
   },
   {
