@@ -60,6 +60,10 @@ export const GENERATORS = {
     marker: 'logaudit-bench-fourth',
     title: 'the fourth, independent generator in bench/logs/fourth-generator',
   },
+  fifth: {
+    marker: 'logaudit-bench-fifth',
+    title: 'the fifth, independent generator in bench/logs/fifth-generator (a record shared by a trust and municipalities)',
+  },
 } as const;
 export type GeneratorName = keyof typeof GENERATORS;
 

@@ -4,10 +4,10 @@
  * time a raw DuckDB scan + group-by of the same files, and judge findings and scores against the ground truth, next
  * to the rules-only baseline at the same budget. Results go to bench/logs/results/ and into BENCHMARKS.md.
  *
- *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--generator own|alt|third|fourth]
+ *   npm run bench:logs -- [--sizes 400k,4m,20m] [--seed 11] [--format csv|fhir] [--generator own|alt|third|fourth|fifth]
  *                          [--data DIR] [--no-write]
  *
- * --generator alt|third|fourth runs the same benchmark on data from a generator written without reading the engine.
+ * --generator alt|third|fourth|fifth runs the same benchmark on data from a generator written without reading the engine.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -188,7 +188,13 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     end: at(20, 8),
     kind: 'inpatient',
   });
-  data.care_relations.push({ patient_id: 'p831', user_id: 'u10', from: at(14, 9, 55), to: at(15, 10), kind: 'consult' });
+  data.care_relations.push({
+    patient_id: 'p831',
+    user_id: 'u10',
+    from: at(14, 9, 55),
+    to: at(15, 10),
+    kind: 'consult',
+  });
   add(lookup('u10', 'p831', at(14, 10)));
   // Emergency access where the user's own care relation documents the lookup (a habit in some intensive care units).
   patient('p830');
@@ -575,7 +581,7 @@ describe('analyzeWorkspace', () => {
     expect(groupOf.get('ed1')).toBe('physician');
   });
 
-  it('keeps only a trace of an emergency access that the user\'s own care relation documents', () => {
+  it("keeps only a trace of an emergency access that the user's own care relation documents", () => {
     const documented = scoreOf('u10', 'p830') ?? 1;
     expect(documented).toBeGreaterThan(0);
     expect(documented).toBeLessThan(0.1);
