@@ -62,7 +62,8 @@ export const GENERATORS = {
   },
   fifth: {
     marker: 'logaudit-bench-fifth',
-    title: 'the fifth, independent generator in bench/logs/fifth-generator (a record shared by a trust and municipalities)',
+    title:
+      'the fifth, independent generator in bench/logs/fifth-generator (a record shared by a trust and municipalities)',
   },
 } as const;
 export type GeneratorName = keyof typeof GENERATORS;
