@@ -189,9 +189,12 @@ export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, documentedShare: 0.5, sti
  * day, the most departments of such users within `spellDays` days, and the departments of those without any over
  * the window, each judged by how rare it is among all patients
  * looked up (its tail share): none for the top 1 % (`fromLog10` 2), full for the top 0.01 %. A patient in the news is
- * among the very few most-read of the hospital.
+ * among the very few most-read of the hospital. On the day count, the users of a unit that looked the patient up
+ * without such a reason on `routineDays` days or more count as one: that unit is caring for the patient (a nursing
+ * home's resident, a home-care client whose relation was never registered), and its whole team reading on a busy
+ * day is not a crowd.
  */
-export const BURST = { fromLog10: 2, spanLog10: 2, spellDays: 3 } as const;
+export const BURST = { fromLog10: 2, spanLog10: 2, spellDays: 3, routineDays: 5 } as const;
 
 /**
  * One of many crowds: a user's crowds are the burst strengths of all the patients the user looked up without a

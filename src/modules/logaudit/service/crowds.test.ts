@@ -6,6 +6,8 @@ import { at, lookup, smallHospital } from '../testing/fixture.js';
 const now = new Date('2026-04-01T12:00:00Z');
 const CROWDS = 10;
 /** The readers of crowd i: u2 (a W1 physician) and one user of each ward who is in no other crowd. */
+/** The five users of the nursing home NH. */
+const TEAM = ['nh0', 'nh1', 'nh2', 'nh3', 'nh4'];
 const readers = (i: number): string[] => ['u2', `u${4 + i}`, `u${14 + i}`, `u${27 + i}`, `u${40 + i}`];
 
 /**
@@ -45,6 +47,21 @@ async function analyse(): Promise<readonly Finding[]> {
     });
     for (const [k, user] of readers(i).entries()) data.events.push(lookup(user, patient, at(2 + 2 * i, 13, k * 7)));
   }
+  // A unit's routine: the nursing home NH reads its resident pr0 (no contact, no relation) without a documented reason
+  // on seven days, two of its five users a day; on the twentieth all five open the record, as a crowd's five would.
+  data.departments.push({ department_id: 'NH', name: 'Sykehjem', kind: 'ward' });
+  data.patients.push({ patient_id: 'pr0', family_name: 'Beboer', given_name: 'Eva', address_id: 'a-pr0' });
+  for (const user of TEAM)
+    data.staff.push({
+      user_id: user,
+      family_name: `Team${user}`,
+      given_name: 'Kari',
+      role: 'nurse',
+      department_id: 'NH',
+    });
+  for (let day = 1; day <= 7; day++)
+    for (const user of [TEAM[day % 5], TEAM[(day + 1) % 5]]) data.events.push(lookup(String(user), 'pr0', at(day, 11)));
+  for (const [k, user] of TEAM.entries()) data.events.push(lookup(user, 'pr0', at(20, 13, k * 7)));
   return (await analyseFixture(data, { now, budget: 200 })).result.findings;
 }
 
@@ -61,6 +78,10 @@ describe('crowds', () => {
 
   it('sees each crowd', () => {
     for (let i = 0; i < CROWDS; i++) expect(burstWeight(readers(i)[2] ?? '', `p${820 + i}`)).toBeGreaterThan(0.1);
+  });
+
+  it('does not take a unit that reads a patient without documentation on many days for a crowd', () => {
+    for (const user of TEAM) expect(burstWeight(user, 'pr0')).toBe(0);
   });
 
   it('counts a crowd for less for a user who is one of many crowds (a consultant) than for one who joins one', () => {

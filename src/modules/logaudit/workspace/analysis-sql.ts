@@ -671,8 +671,13 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
     // patient in the news draws readers from all over the hospital at once, a team from one place).
     name: 'patients',
     sql: (w) => `CREATE OR REPLACE TEMP TABLE a_patient AS
-        WITH days AS (
-          SELECT d.pid, d.day, count(DISTINCT d.uid) AS n FROM pair_days d
+        WITH routine AS (
+          SELECT d.pid, d.dept FROM pair_days d
+          WHERE d.n_unexplained + d.n_weak > 0 AND d.dept IS NOT NULL AND ${windowPredicate(w)}
+          GROUP BY d.pid, d.dept HAVING count(DISTINCT d.day) >= ${BURST.routineDays}),
+        days AS (
+          SELECT d.pid, d.day, count(DISTINCT CASE WHEN r.pid IS NULL THEN 2 * d.uid::BIGINT ELSE 2 * r.dept::BIGINT + 1 END) AS n
+          FROM pair_days d LEFT JOIN routine r ON r.pid = d.pid AND r.dept = d.dept
           WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),
         tot AS (SELECT pid, count(DISTINCT coalesce(udept, -uid)) AS total FROM a_ctx WHERE state = 'unexplained' GROUP BY pid),
