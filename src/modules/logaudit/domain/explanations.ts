@@ -61,6 +61,14 @@ export const EXPLANATION_KINDS = [
     textNb: 'Oppslaget passer en forklaringsregel som virksomheten har godkjent.',
     textEn: 'The lookup matches an explanation rule approved by the organisation.',
   },
+  {
+    id: 9,
+    code: 'COLLEAGUE_CARE_RELATION',
+    textNb:
+      'En kollega i brukerens avdeling hadde en registrert behandlingsrelasjon til pasienten (for eksempel pasientens fastlege eller ansvarlige lege).',
+    textEn:
+      "A colleague in the user's department had a documented care relation to the patient (for example the patient's regular GP or responsible physician).",
+  },
 ] as const satisfies readonly ExplanationKind[];
 
 export type ExplanationCode = (typeof EXPLANATION_KINDS)[number]['code'];

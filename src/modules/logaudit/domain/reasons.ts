@@ -262,8 +262,10 @@ export const REASONS = {
       "The lookup is only explained by the user's own care relation, and nothing else confirms it: the patient had no stay, visit, referral or order in the hospital around that time, or the relation began only minutes before the user opened the record.",
   },
   WEAK_EXPLANATION_ONLY: {
-    nb: () => 'Oppslaget er bare forklart av kontakt i en annen avdeling i samme klinikk.',
-    en: () => 'The lookup is only explained by an encounter in another department of the same clinic.',
+    nb: () =>
+      'Oppslaget er bare svakt forklart: av kontakt i en annen avdeling i samme klinikk, eller av en behandlingsrelasjon som en kollega i avdelingen har.',
+    en: () =>
+      "The lookup is only weakly explained: by an encounter in another department of the same clinic, or by a care relation held by a colleague in the user's department.",
   },
 } as const satisfies Record<string, ReasonEntry>;
 

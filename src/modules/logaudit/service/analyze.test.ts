@@ -164,7 +164,7 @@ function plantedHospital(): { data: FixtureData; planted: Record<string, [string
     if (day % 7 !== 0 && day % 7 !== 1)
       for (let k = 0; k < 3; k++) add(lookup('adm0', `p${400 + ((day * 3 + k) % 60) + 1}`, at(day, 9 + k)));
   // The care team at work: u10 (W1) has a care relation to p150 (W3) and reads it with that reason; a W1 colleague,
-  // u11, reads the same patient the next day without one. u13 (W1) reads p146 (W3), which no one else in W1 read.
+  // u11, reads the same patient the next day without one of their own (u10's relation explains it weakly). u13 (W1) reads p146 (W3), which no one else in W1 read.
   data.care_relations.push({ patient_id: 'p150', user_id: 'u10', from: at(10, 8), to: at(20, 8), kind: 'consult' });
   add(lookup('u10', 'p150', at(13, 10)), lookup('u11', 'p150', at(14, 10)), lookup('u13', 'p146', at(9, 10)));
   // A self-declared relation: u10 also registers a consult with p820, who has no contact with the hospital, a minute
@@ -606,6 +606,17 @@ describe('analyzeWorkspace', () => {
     const alone = findingOf('u13', 'p146');
     expect(alone, 'the lookup nobody in W1 documented is a finding').toBeDefined();
     expect(findingOf('u11', 'p150')?.score ?? 0).toBeLessThan(alone?.score ?? 0);
+  });
+
+  it("counts a lookup documented only by a colleague's relation in the user's unit as weakly explained", async () => {
+    const read = await ws.db.runAndReadAll(
+      `SELECT u.user_id, s.state FROM ${pairSignals} s JOIN users u USING (uid) JOIN patients p USING (pid)
+       WHERE p.patient_id = 'p150' AND u.user_id IN ('u10', 'u11') ORDER BY 1`,
+    );
+    expect(read.getRows()).toEqual([
+      ['u10', 'explained'],
+      ['u11', 'weak'],
+    ]);
   });
 
   it('counts less an undocumented lookup in which the user wrote in the record (charting is care work)', () => {

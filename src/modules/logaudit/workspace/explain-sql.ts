@@ -37,10 +37,15 @@ export const FLAG_AFTER_EMPLOYMENT = 1;
 export const FLAG_ETREAT_NO_EMERGENCY = 2;
 export const FLAG_UNIT_NOT_GIVEN = 4;
 
-/** Kinds of period in `explainers`: a care relation, an encounter, the administrative weeks after a discharge. */
+/**
+ * Kinds of period in `explainers`: a care relation, an encounter, the administrative weeks after a discharge, and a
+ * user's care relation as seen from the holder's home unit (a colleague's relation: the GP office's secretary and
+ * nurse work for the GP's list patients, a ward's nurses for the patients assigned to its physicians).
+ */
 export const SRC_RELATION = 1;
 export const SRC_ENCOUNTER = 2;
 const SRC_DISCHARGE = 3;
+export const SRC_COLLEAGUE_RELATION = 4;
 
 /** Rebuild `explainers` from encounter_windows and care_relations. */
 export async function rebuildExplainers(db: Db): Promise<void> {
@@ -58,7 +63,12 @@ export async function rebuildExplainers(db: Db): Promise<void> {
      FROM encounter_windows
      UNION ALL
      SELECT pid, ${SRC_DISCHARGE}, NULL, dept, clinic, false, NULL, false, end_ts, end_ts + to_hours(${ADMIN_AFTER_DISCHARGE_DAYS * 24})
-     FROM encounter_windows WHERE end_ts IS NOT NULL`,
+     FROM encounter_windows WHERE end_ts IS NOT NULL
+     UNION ALL
+     SELECT r.pid, ${SRC_COLLEAGUE_RELATION}, r.uid, d.dept, NULL, false, NULL, false,
+            r.valid_from - to_hours(${RELATION_MARGIN_HOURS}),
+            coalesce(r.valid_to, TIMESTAMPTZ 'infinity') + to_hours(${RELATION_MARGIN_HOURS})
+     FROM care_relations r JOIN users u ON u.uid = r.uid JOIN departments d ON d.department_id = u.department_id`,
   );
 }
 
@@ -88,8 +98,11 @@ export function explainMatchCtes(c: string): string {
       SELECT ${c}.rec, ${id('USER_CARE_RELATION')} AS code, NULL::BOOLEAN AS emergency FROM ${c} JOIN explainers x
         ON x.pid = ${c}.pid AND x.uid = ${c}.uid AND x.src = ${SRC_RELATION} AND ${inWindow}
       UNION ALL
-      SELECT ${c}.rec, CASE x.src WHEN ${SRC_RELATION} THEN ${id('DEPARTMENT_CARE_RELATION')} ELSE ${id('ENCOUNTER_IN_DEPARTMENT')} END, NULL
-      FROM ${c} JOIN explainers x ON x.pid = ${c}.pid AND x.dept = ${c}.dept AND x.src IN (${SRC_RELATION}, ${SRC_ENCOUNTER}) AND ${inWindow}
+      SELECT ${c}.rec, CASE x.src WHEN ${SRC_RELATION} THEN ${id('DEPARTMENT_CARE_RELATION')}
+                               WHEN ${SRC_COLLEAGUE_RELATION} THEN ${id('COLLEAGUE_CARE_RELATION')}
+                               ELSE ${id('ENCOUNTER_IN_DEPARTMENT')} END, NULL
+      FROM ${c} JOIN explainers x ON x.pid = ${c}.pid AND x.dept = ${c}.dept
+        AND x.src IN (${SRC_RELATION}, ${SRC_ENCOUNTER}, ${SRC_COLLEAGUE_RELATION}) AND ${inWindow}
       UNION ALL
       SELECT ${c}.rec, ${id('ENCOUNTER_IN_CLINIC')}, NULL FROM ${c} JOIN explainers x
         ON x.pid = ${c}.pid AND x.clinic = ${c}.clinic AND x.src = ${SRC_ENCOUNTER} AND ${inWindow}

@@ -30,7 +30,7 @@ const code = (c: ExplanationCode): number => explanationId(c);
 // In smallHospital: p1 lies in W2 (clinic C1) from 2 March 08:00 to 5 March 12:00; u1–u13 work in W1 (C1),
 // u14–u26 in W2, u27–u39 in W3 (C2). Patient pN lies in ward W((N mod 4) + 1) from day 1 + (N mod 20) for three days.
 describe('explain', () => {
-  it('explains by encounter, clinic, relation, order, emergency and administrative follow-up', async () => {
+  it("explains by encounter, clinic, relation, a colleague's relation, order, emergency and administrative follow-up", async () => {
     const data = smallHospital();
     data.encounters.push(
       { encounter_id: 'ord1', patient_id: 'p3', department_id: 'W4', start: at(10, 9), end: at(10, 10), kind: 'order' },
@@ -79,6 +79,9 @@ describe('explain', () => {
       emergencyAccess: lookup('u27', 'p5', at(12, 22), { purpose: 'ETREAT' }),
       relation: lookup('u27', 'p13', at(15, 10)),
       relationAfter: lookup('u27', 'p13', at(18, 10)), // two days after the relation ended
+      colleagueRelation: lookup('u28', 'p13', at(15, 11)), // u28 works in W3 with u27, who holds the relation
+      colleagueRelationAfter: lookup('u28', 'p13', at(18, 11)),
+      otherUnitThanRelation: lookup('u40', 'p13', at(15, 11)), // W4: u27's relation is not its unit's
       deptRelation: lookup('u30', 'p9', at(25, 10)), // open-ended relation to W3
       admin: lookup('adm0', 'p1', at(20, 10)),
       adminTooLate: lookup('adm0', 'p1', '2026-04-10T10:00:00+02:00'),
@@ -101,6 +104,9 @@ describe('explain', () => {
     expect(of('emergencyAccess')).toBe(code('EMERGENCY_VISIT'));
     expect(of('relation')).toBe(code('USER_CARE_RELATION'));
     expect(of('relationAfter')).toBe(0);
+    expect(of('colleagueRelation')).toBe(code('COLLEAGUE_CARE_RELATION'));
+    expect(of('colleagueRelationAfter')).toBe(0);
+    expect(of('otherUnitThanRelation')).toBe(0);
     expect(of('deptRelation')).toBe(code('DEPARTMENT_CARE_RELATION'));
     expect(of('admin')).toBe(code('ADMIN_AFTER_DISCHARGE'));
     expect(of('adminTooLate')).toBe(0);

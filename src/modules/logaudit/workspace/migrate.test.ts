@@ -110,6 +110,37 @@ describe('workspace migration', () => {
     }
   });
 
+  it("brings a version 6 workspace up to date: stored lookups a colleague's relation covers are weakly explained", async () => {
+    const data = smallHospital();
+    // u27 (W3) has a consult with p13; u28, a W3 colleague, reads p13 without one of their own.
+    data.care_relations.push({ patient_id: 'p13', user_id: 'u27', from: at(14, 8), to: at(16, 8), kind: 'consult' });
+    data.events.push(lookup('u28', 'p13', at(15, 11)));
+    const dir = path.join(tempDir(), 'ws');
+    const ws = await openWorkspace(dir, options);
+    await ingestDataset(ws, writeDataset(tempDir(), data), { now });
+    const state = (db: Parameters<typeof rows>[0]) =>
+      rows(db, 'SELECT event_id, explanation FROM events WHERE explanation = 9 ORDER BY ALL').then(async (events) => ({
+        events,
+        weak: await rows(
+          db,
+          'SELECT uid, pid, day::VARCHAR AS day, n_weak FROM pair_days WHERE n_weak > 0 ORDER BY ALL',
+        ),
+      }));
+    const expected = await state(ws.db);
+    expect(expected.events.length).toBeGreaterThan(0);
+    // What version 6 stored: no such explanation, and the aggregates counted those lookups as unexplained.
+    await exec(ws.db, 'UPDATE events SET explanation = 0 WHERE explanation = 9');
+    await exec(ws.db, 'UPDATE pair_days SET n_weak = 0');
+    await exec(ws.db, "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+    ws.close();
+    const reopened = await openWorkspace(dir, options);
+    try {
+      expect(await state(reopened.db)).toEqual(expected);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('refuses a workspace from a version it cannot migrate, with the versions named', async () => {
     const dir = path.join(tempDir(), 'ws');
     const ws = await openWorkspace(dir, options);

@@ -2,6 +2,8 @@
  * Bringing a workspace written by an earlier version of the engine up to the current schema, in one transaction, so
  * that years of stored lookups need not be ingested again. Each step names the version it starts from.
  */
+import { explanationId } from '../domain/explanations.js';
+import { SRC_COLLEAGUE_RELATION, rebuildExplainers } from './explain-sql.js';
 import { rebuildPairDays } from './pair-days-sql.js';
 import { ENCOUNTERS_COLUMNS, PATIENTS_COLUMNS, SCHEMA_VERSION } from './schema.js';
 import { exec, inTransaction, lit, type Db } from './sql.js';
@@ -32,6 +34,19 @@ export const MIGRATIONS: Readonly<Record<string, Step>> = {
          DROP TABLE ${table}; ALTER TABLE ${table}_v6 RENAME TO ${table};`,
       );
     }
+  },
+  // 6 → 7: a care relation of a colleague in the lookup's unit weakly explains it (COLLEAGUE_CARE_RELATION). It has
+  // the lowest priority, so only stored lookups that nothing explained can take it.
+  '6': async (db, timezone) => {
+    await rebuildExplainers(db);
+    await exec(
+      db,
+      `UPDATE events SET explanation = ${explanationId('COLLEAGUE_CARE_RELATION')}
+       WHERE explanation = 0 AND EXISTS (
+         SELECT 1 FROM explainers x WHERE x.src = ${SRC_COLLEAGUE_RELATION} AND x.pid = events.pid
+           AND x.dept = events.dept AND events.ts BETWEEN x.win_from AND x.win_to)`,
+    );
+    await rebuildPairDays(db, timezone, 'all');
   },
 };
 

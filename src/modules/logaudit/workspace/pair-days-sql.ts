@@ -11,6 +11,12 @@ import { exec, rows, type Db } from './sql.js';
 /** Actions that write in the record: the user charted something. */
 const WRITE_ACTIONS = ['update', 'create', 'delete'] as const;
 
+/**
+ * Explanations that only weakly document a lookup: a stay in a sibling unit of the clinic, a care relation of a
+ * colleague in the user's unit. Such lookups count as weakly explained (n_weak).
+ */
+const WEAK_EXPLANATIONS = `(${explanationId('ENCOUNTER_IN_CLINIC')}, ${explanationId('COLLEAGUE_CARE_RELATION')})`;
+
 const hourBit = `(1::INTEGER << ${localHourSql('lms')})`;
 
 /** Aggregate one stored batch into pair_days (local days and hours from the offset segments of its span). */
@@ -19,7 +25,7 @@ export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegm
   SELECT uid, pid, ${localDateSql('lms')} AS day, batch_id,
     count(*)::INTEGER AS n_events,
     count(*) FILTER (WHERE explanation = 0)::INTEGER AS n_unexplained,
-    count(*) FILTER (WHERE explanation = ${explanationId('ENCOUNTER_IN_CLINIC')})::INTEGER AS n_weak,
+    count(*) FILTER (WHERE explanation IN ${WEAK_EXPLANATIONS})::INTEGER AS n_weak,
     min(ts) AS first_ts, max(ts) AS last_ts,
     min(ts) FILTER (WHERE explanation = 0) AS first_unexplained_ts,
     bit_or(${hourBit}) AS hours_all,
@@ -31,7 +37,7 @@ export const pairDaysInsertSql = (batchId: number, segments: readonly OffsetSegm
     count(*) FILTER (WHERE (flags & ${FLAG_AFTER_EMPLOYMENT}) <> 0)::INTEGER AS n_after_employment,
     min(dept) AS dept,
     coalesce(min(explanation) FILTER (WHERE explanation > 0), 0)::UTINYINT AS explanation,
-    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE explanation IN (0, ${explanationId('ENCOUNTER_IN_CLINIC')}) AND ws IS NOT NULL), []::INTEGER[]) AS ws_undocumented,
+    coalesce(list(DISTINCT ws ORDER BY ws) FILTER (WHERE (explanation = 0 OR explanation IN ${WEAK_EXPLANATIONS}) AND ws IS NOT NULL), []::INTEGER[]) AS ws_undocumented,
     count(*) FILTER (WHERE explanation = 0 AND action IN (${WRITE_ACTIONS.map(actionCode).join(', ')}))::INTEGER AS n_write_unexplained
   FROM (SELECT *, ${localMsSql('ts', segments)} AS lms FROM events WHERE batch_id = ${batchId})
   GROUP BY ALL`;

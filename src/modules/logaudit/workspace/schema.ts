@@ -5,7 +5,7 @@
  * day and batch so that analysis reads aggregates, not the past events again.
  */
 
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 
 export const PATIENTS_COLUMNS = `
   pid INTEGER PRIMARY KEY,
