@@ -3,6 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.js';
+import { actionCode } from '../domain/codes.js';
 import { EVENT_COLUMNS, smallHospital, tempDir, toCsv, writeDataset, type FixtureData } from '../testing/fixture.js';
 import { rows, scalar } from '../workspace/sql.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -301,10 +302,19 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
       agent: [{ requestor: true, who: { identifier: { value: 'u1' } }, location: { identifier: { value: 'W3' } } }],
       entity: [{ what: { identifier: { value: 'p2' } }, type: { code: '1' } }],
     });
-    const dir = ndjsonDataset([JSON.stringify(audit('a1')), JSON.stringify(search), JSON.stringify(byIdentifier)]);
+    // A print: no FHIR action of its own, a subtype coded "print" on a read.
+    const print = audit('a4', {
+      subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: 'read' }, { code: 'print' }],
+    });
+    const dir = ndjsonDataset([
+      JSON.stringify(audit('a1')),
+      JSON.stringify(search),
+      JSON.stringify(byIdentifier),
+      JSON.stringify(print),
+    ]);
     const ws = await workspace();
     const report = await ingestDataset(ws, dir, { now });
-    expect(report.events.eventsStored).toBe(3);
+    expect(report.events.eventsStored).toBe(4);
     const stored = await rows<Record<string, unknown>>(
       ws.db,
       `SELECT e.event_id, u.user_id, p.patient_id, e.action, e.purpose, d.department_id, w.workstation
@@ -321,6 +331,7 @@ describe('ingestDataset with FHIR AuditEvent NDJSON', () => {
     });
     expect(stored[1]).toMatchObject({ user_id: 'u2', patient_id: 'p1', action: 2, purpose: 2 });
     expect(stored[2]).toMatchObject({ user_id: 'u1', patient_id: 'p2', department_id: 'W3', workstation: null });
+    expect(stored[3]).toMatchObject({ action: actionCode('print') });
   });
 
   it('skips and counts events that are not about one patient', async () => {

@@ -98,6 +98,8 @@ function mappingSql(raw: string, numbered: boolean): string {
   const isSearch = `(list_has_any(list_transform(coalesce(subtype, []), s -> s.code), ['search', 'search-type', 'search-system'])
       OR type.code = '110112'
       OR len(list_filter(coalesce(entity, []), e -> e.query IS NOT NULL OR e.role.code = '24')) > 0)`;
+  // FHIR has no action for printing; logs mark it with a subtype coded "print" on a read or an export.
+  const isPrint = `list_contains(list_transform(coalesce(subtype, []), s -> lower(s.code)), 'print')`;
   const purposes = `list_concat(${codes('purposeOfEvent')}, ${codes('req.purposeOfUse')})`;
   // The first purpose code given, when it is a known one, is the answer without building the list of all.
   // (list_contains, not IN: the optimizer turns a long IN list into a join, which would not keep the file order.)
@@ -109,8 +111,9 @@ function mappingSql(raw: string, numbered: boolean): string {
       coalesce(req.who.identifier.value, nullif(${lastSegmentSql('req.who.reference')}, '')) AS user_id,
       CASE WHEN len(pats) = 1 THEN pats[1] END AS patient_id,
       len(pats) AS patient_count,
-      CASE action WHEN 'C' THEN 'create' WHEN 'R' THEN 'read' WHEN 'U' THEN 'update' WHEN 'D' THEN 'delete'
-        WHEN 'E' THEN CASE WHEN ${isSearch} THEN 'search' ELSE 'export' END ELSE action END AS action,
+      CASE WHEN ${isPrint} THEN 'print'
+        ELSE CASE action WHEN 'C' THEN 'create' WHEN 'R' THEN 'read' WHEN 'U' THEN 'update' WHEN 'D' THEN 'delete'
+          WHEN 'E' THEN CASE WHEN ${isSearch} THEN 'search' ELSE 'export' END ELSE action END END AS action,
       CASE WHEN list_contains(${known}, ${firstPurpose}) THEN ${firstPurpose}
         ELSE coalesce(list_filter(${purposes}, x -> x IN ${sqlList(PURPOSES)})[1], (${purposes})[1]) END AS purpose,
       coalesce(nullif(${lastSegmentSql('req.location.reference')}, ''), nullif(req.location.identifier.value, '')) AS department_id,
