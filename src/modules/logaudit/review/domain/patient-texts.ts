@@ -77,6 +77,10 @@ const reasonByCode: Readonly<Record<string, Text>> = {
     nb: 'Oppslaget fulgte en fast rutine som sykehuset har godkjent.',
     en: 'The lookup followed a routine the hospital has approved.',
   },
+  COLLEAGUE_CARE_RELATION: {
+    nb: 'En kollega i samme avdeling var registrert som en av dem som behandlet deg, for eksempel fastlegen din.',
+    en: 'A colleague in the same unit was registered as one of the people treating you, such as your GP.',
+  },
 };
 
 /** Why a reviewer found a flagged lookup legitimate, as the patient reads it. */
