@@ -62,7 +62,7 @@ export const SIGNALS: readonly SignalSpec[] = [
   { code: 'AFTER_EMPLOYMENT', column: 's_after_employment', weight: 0.9, factor: ALWAYS, account: true },
   { code: 'SAME_ADDRESS', column: 's_address', weight: 0.8, factor: ALWAYS },
   // Emergency access where a relation or a stay documents the lookup is the access mechanism, not the reason (some
-  // intensive care units break the glass by habit): a trace below any finding; half where only the clinic explains it.
+  // intensive care units break the glass by habit): a trace below any finding; half where it is only weakly explained.
   {
     code: 'EMERGENCY_WITHOUT_EMERGENCY',
     column: 's_etreat',

@@ -185,7 +185,7 @@ export const REPEAT = { weeksFull: 4 } as const;
 export const EMPLOYMENT = { minDays: 5, sameWork: 0.5, documentedShare: 0.5, stillWorking: 0.15 } as const;
 
 /**
- * Patient bursts: the most users without a clear documented reason (none, or only the clinic's weak one) on one
+ * Patient bursts: the most users without a clear documented reason (none, or only a weak one) on one
  * day, the most departments of such users within `spellDays` days, and the departments of those without any over
  * the window, each judged by how rare it is among all patients
  * looked up (its tail share): none for the top 1 % (`fromLog10` 2), full for the top 0.01 %. A patient in the news is

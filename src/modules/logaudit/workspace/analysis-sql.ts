@@ -666,7 +666,7 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
         OR (count(*) FILTER (WHERE outside) = 1 AND bool_or(outside AND next_to_period))`,
   },
   {
-    // Bursts: users without a clear documented reason (none, or only the clinic's) per patient on the busiest day,
+    // Bursts: users without a clear documented reason (none, or only a weak one) per patient on the busiest day,
     // the departments of such users within a few days, and the departments of those without any over the window (a
     // patient in the news draws readers from all over the hospital at once, a team from one place).
     name: 'patients',
@@ -676,7 +676,8 @@ export const ANALYSIS_STEPS: readonly { name: string; sql: (w: AnalysisWindow) =
           WHERE d.n_unexplained + d.n_weak > 0 AND d.dept IS NOT NULL AND ${windowPredicate(w)}
           GROUP BY d.pid, d.dept HAVING count(DISTINCT d.day) >= ${BURST.routineDays}),
         days AS (
-          SELECT d.pid, d.day, count(DISTINCT CASE WHEN r.pid IS NULL THEN 2 * d.uid::BIGINT ELSE 2 * r.dept::BIGINT + 1 END) AS n
+          -- a routine unit's users count as the unit: (unit, NULL); everyone else as (NULL, user)
+          SELECT d.pid, d.day, count(DISTINCT (r.dept, CASE WHEN r.dept IS NULL THEN d.uid END)) AS n
           FROM pair_days d LEFT JOIN routine r ON r.pid = d.pid AND r.dept = d.dept
           WHERE d.n_unexplained + d.n_weak > 0 AND ${windowPredicate(w)} GROUP BY d.pid, d.day),
         per AS (SELECT pid, max(n) AS day_max FROM days GROUP BY pid),

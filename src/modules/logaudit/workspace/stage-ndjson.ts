@@ -95,18 +95,19 @@ function mappingSql(raw: string, numbered: boolean): string {
       list_filter(coalesce(entity, []), e -> ${isPatientRefSql('e.what.reference')} OR e.role.code = '1'
         OR (e.role.code IS NULL AND e.type.code = '1')),
       e -> coalesce(nullif(${patientIdSql('e.what.reference')}, ''), e.what.identifier.value)))`;
-  const isSearch = `(list_has_any(list_transform(coalesce(subtype, []), s -> s.code), ['search', 'search-type', 'search-system'])
+  const isSearch = `(list_has_any(subtype_codes, ['search', 'search-type', 'search-system'])
       OR type.code = '110112'
       OR len(list_filter(coalesce(entity, []), e -> e.query IS NOT NULL OR e.role.code = '24')) > 0)`;
   // FHIR has no action for printing; logs mark it with a subtype coded "print" on a read or an export.
-  const isPrint = `list_contains(list_transform(coalesce(subtype, []), s -> lower(s.code)), 'print')`;
+  const isPrint = `list_contains(subtype_codes, 'print')`;
   const purposes = `list_concat(${codes('purposeOfEvent')}, ${codes('req.purposeOfUse')})`;
   // The first purpose code given, when it is a known one, is the answer without building the list of all.
   // (list_contains, not IN: the optimizer turns a long IN list into a join, which would not keep the file order.)
   const firstPurpose = 'purposeOfEvent[1].coding[1].code';
   const known = `[${PURPOSES.map((p) => `'${p}'`).join(', ')}]`;
   return `WITH raw AS (${raw}),
-    m AS (SELECT *, ${requestor} AS req, ${patients} AS pats FROM raw)
+    m AS (SELECT *, ${requestor} AS req, ${patients} AS pats,
+            list_transform(coalesce(subtype, []), s -> lower(s.code)) AS subtype_codes FROM raw)
     SELECT ${numbered ? 'rec, ' : ''}resourceType AS resource_type, id AS event_id, recorded AS "timestamp",
       coalesce(req.who.identifier.value, nullif(${lastSegmentSql('req.who.reference')}, '')) AS user_id,
       CASE WHEN len(pats) = 1 THEN pats[1] END AS patient_id,
